@@ -1,0 +1,7 @@
+package dev.spindle.api.functions;
+
+/** Receives the records a function emits. */
+@FunctionalInterface
+public interface Collector<T> {
+    void collect(T record);
+}

@@ -1,0 +1,6 @@
+package dev.spindle.api.functions;
+
+@FunctionalInterface
+public interface MapFunction<IN, OUT> extends Function {
+    OUT map(IN value) throws Exception;
+}

@@ -1,0 +1,24 @@
+package dev.spindle.api.functions;
+
+import dev.spindle.api.accumulators.Accumulator;
+
+/** What a rich function can learn about, and contribute to, the task it runs in. */
+public interface RuntimeContext {
+
+    String getTaskName();
+
+    int getIndexOfThisSubtask();
+
+    int getNumberOfParallelSubtasks();
+
+    /** The classloader of the job's code. */
+    ClassLoader getUserCodeClassLoader();
+
+    /**
+     * Registers an accumulator under a name; values of all subtasks are merged and returned in the
+     * job result.
+     */
+    <V, R extends java.io.Serializable> void addAccumulator(String name, Accumulator<V, R> accumulator);
+
+    <V, R extends java.io.Serializable> Accumulator<V, R> getAccumulator(String name);
+}

@@ -1,0 +1,89 @@
+package dev.spindle.runtime.cluster;
+
+import dev.spindle.runtime.config.Configuration;
+import dev.spindle.runtime.config.CoreOptions;
+import dev.spindle.runtime.jobmanager.JobManager;
+import dev.spindle.runtime.taskmanager.TaskManagerOptions;
+import java.io.File;
+import java.nio.file.Files;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The embedded cluster: a JobManager and N TaskManagers, in this JVM by default or as local
+ * processes ({@code local.taskmanager.processes: true}). Start with {@link #start}, submit through
+ * a {@link dev.spindle.runtime.client.ClusterClient} at {@link #host()}:{@link #port()}, then close.
+ */
+public final class LocalCluster implements AutoCloseable {
+
+    private final Configuration config;
+    private final JobManager jobManager;
+    private final ResourceDriver driver;
+    private final int numTaskManagers;
+    private final int slotsPerTaskManager;
+    private final File logDirectory;
+
+    private LocalCluster(Configuration config) throws Exception {
+        this.numTaskManagers = Math.max(1, config.get(LocalClusterOptions.TASK_MANAGERS));
+        this.config = new Configuration(config);
+        if (!config.contains(TaskManagerOptions.NUM_SLOTS)) {
+            int parallelism = defaultParallelism(config);
+            this.config.set(TaskManagerOptions.NUM_SLOTS, (parallelism + numTaskManagers - 1) / numTaskManagers);
+        }
+        this.slotsPerTaskManager = this.config.get(TaskManagerOptions.NUM_SLOTS);
+        this.jobManager = new JobManager(this.config);
+        boolean processes = config.get(LocalClusterOptions.TASK_MANAGER_PROCESSES);
+        this.logDirectory = processes ? Files.createTempDirectory("spindle-local-").toFile() : null;
+        this.driver = processes ? new ProcessResourceDriver(this.config, logDirectory)
+                : new InProcessResourceDriver(this.config);
+    }
+
+    /** The parallelism jobs get by default here: configured, or the number of cores. */
+    public static int defaultParallelism(Configuration config) {
+        int p = config.get(CoreOptions.DEFAULT_PARALLELISM);
+        return p > 0 ? p : Runtime.getRuntime().availableProcessors();
+    }
+
+    public static LocalCluster start(Configuration config) throws Exception {
+        LocalCluster cluster = new LocalCluster(config);
+        try {
+            cluster.driver.requestWorkers(cluster.numTaskManagers, cluster.host(), cluster.port());
+            cluster.jobManager.awaitTaskManagers(cluster.numTaskManagers).get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            cluster.close();
+            throw new IllegalStateException("The embedded cluster did not start: " + e
+                    + (cluster.logDirectory == null ? "" : " (TaskManager logs in " + cluster.logDirectory + ")"), e);
+        }
+        return cluster;
+    }
+
+    public String host() {
+        return jobManager.host();
+    }
+
+    public int port() {
+        return jobManager.port();
+    }
+
+    public int totalSlots() {
+        return numTaskManagers * slotsPerTaskManager;
+    }
+
+    public Configuration configuration() {
+        return config;
+    }
+
+    public ResourceDriver resourceDriver() {
+        return driver;
+    }
+
+    /** Where TaskManager processes log, or null when they run in this JVM. */
+    public File logDirectory() {
+        return logDirectory;
+    }
+
+    @Override
+    public void close() {
+        jobManager.close();
+        driver.close();
+    }
+}

@@ -1,0 +1,221 @@
+package dev.spindle.runtime.jobmanager;
+
+import dev.spindle.runtime.classloading.UserCodeClassLoaders;
+import dev.spindle.runtime.client.JobResult;
+import dev.spindle.runtime.config.Configuration;
+import dev.spindle.runtime.jobgraph.JobGraph;
+import dev.spindle.runtime.rpc.RpcConnection;
+import dev.spindle.runtime.rpc.RpcHandler;
+import dev.spindle.runtime.rpc.RpcService;
+import dev.spindle.runtime.rpc.messages.ClientProtocol.CancelJob;
+import dev.spindle.runtime.rpc.messages.ClientProtocol.ClusterInfo;
+import dev.spindle.runtime.rpc.messages.ClientProtocol.ClusterInfoRequest;
+import dev.spindle.runtime.rpc.messages.ClientProtocol.JobAccepted;
+import dev.spindle.runtime.rpc.messages.ClientProtocol.JobFinished;
+import dev.spindle.runtime.rpc.messages.ClientProtocol.JobRejected;
+import dev.spindle.runtime.rpc.messages.ClientProtocol.SubmitJob;
+import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.Heartbeat;
+import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.RegisterTaskManager;
+import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.RegistrationAccepted;
+import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.Shutdown;
+import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.TaskEnded;
+import dev.spindle.runtime.util.InstantiationUtil;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * The coordinator of a cluster: accepts TaskManager registrations and watches their heartbeats,
+ * accepts jobs from clients and runs each in a {@link JobMaster}. All state lives on one thread
+ * (the "main" executor); Netty threads only enqueue the messages they receive.
+ */
+public final class JobManager implements AutoCloseable, RpcHandler {
+
+    private static final Logger LOG = LogManager.getLogger(JobManager.class);
+
+    private final Configuration config;
+    private final EventLoopGroup group;
+    private final ScheduledExecutorService main;
+    private final Channel serverChannel;
+    private final TaskManagerRegistry taskManagers = new TaskManagerRegistry();
+    private final Map<String, JobMaster> jobs = new HashMap<>();
+    private final Map<String, RpcConnection> jobClients = new HashMap<>();
+    private final Map<CompletableFuture<Void>, Integer> taskManagerWaiters = new HashMap<>();
+    private final long heartbeatTimeout;
+
+    public JobManager(Configuration config) throws InterruptedException {
+        this.config = config;
+        this.group = new NioEventLoopGroup(2, new DefaultThreadFactory("spindle-jobmanager-io", true));
+        this.main = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("spindle-jobmanager", true));
+        this.heartbeatTimeout = config.get(JobManagerOptions.HEARTBEAT_TIMEOUT);
+        this.serverChannel = new RpcService(group).listen(config.get(JobManagerOptions.RPC_ADDRESS),
+                config.get(JobManagerOptions.RPC_PORT), this);
+        long check = Math.max(100, Math.min(1000, heartbeatTimeout / 4));
+        main.scheduleWithFixedDelay(this::checkLiveness, check, check, TimeUnit.MILLISECONDS);
+    }
+
+    public String host() {
+        return config.get(JobManagerOptions.RPC_ADDRESS);
+    }
+
+    public int port() {
+        return RpcService.port(serverChannel);
+    }
+
+    /** Completes when at least {@code n} TaskManagers are registered. */
+    public CompletableFuture<Void> awaitTaskManagers(int n) {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        main.execute(() -> {
+            if (taskManagers.all().size() >= n) {
+                f.complete(null);
+            } else {
+                taskManagerWaiters.put(f, n);
+            }
+        });
+        return f;
+    }
+
+    @Override
+    public void onMessage(RpcConnection connection, Object message) {
+        main.execute(() -> handle(connection, message));
+    }
+
+    @Override
+    public void onDisconnected(RpcConnection connection) {
+        main.execute(() -> {
+            TaskManagerRegistry.Registration tm = taskManagers.byConnection(connection);
+            if (tm != null) {
+                lose(tm, "Lost connection to " + tm.describe() + "; it probably died — see its log");
+            }
+            jobClients.entrySet().removeIf(e -> e.getValue() == connection);
+        });
+    }
+
+    private void handle(RpcConnection connection, Object message) {
+        try {
+            if (message instanceof Heartbeat h) {
+                TaskManagerRegistry.Registration tm = taskManagers.get(h.taskManagerId());
+                if (tm != null) {
+                    tm.lastHeartbeat = System.currentTimeMillis();
+                }
+            } else if (message instanceof TaskEnded t) {
+                JobMaster job = jobs.get(t.jobId());
+                if (job != null) {
+                    job.onTaskEnded(t);
+                }
+            } else if (message instanceof RegisterTaskManager r) {
+                register(connection, r);
+            } else if (message instanceof SubmitJob s) {
+                submit(connection, s);
+            } else if (message instanceof CancelJob c) {
+                JobMaster job = jobs.get(c.jobId());
+                if (job != null) {
+                    job.cancel();
+                }
+            } else if (message instanceof ClusterInfoRequest r) {
+                connection.send(new ClusterInfo(r.requestId(), taskManagers.all().size(), taskManagers.totalSlots(),
+                        taskManagers.freeSlots()));
+            } else {
+                LOG.warn("Unexpected message {} from {}", message.getClass().getSimpleName(), connection);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("JobManager failed handling {}", message.getClass().getSimpleName(), e);
+        }
+    }
+
+    private void register(RpcConnection connection, RegisterTaskManager r) {
+        taskManagers.add(new TaskManagerRegistry.Registration(r.taskManagerId(), r.host(), r.dataPort(), r.slots(),
+                r.logFile(), connection));
+        connection.send(new RegistrationAccepted(config.get(JobManagerOptions.HEARTBEAT_INTERVAL)));
+        LOG.info("TaskManager {} registered from {} with {} slots", r.taskManagerId(), connection.remoteAddress(),
+                r.slots());
+        int count = taskManagers.all().size();
+        taskManagerWaiters.entrySet().removeIf(e -> {
+            if (count >= e.getValue()) {
+                e.getKey().complete(null);
+                return true;
+            }
+            return false;
+        });
+        jobs.values().forEach(JobMaster::scheduleReadyRegions);
+    }
+
+    private void submit(RpcConnection client, SubmitJob s) {
+        JobGraph graph;
+        ClassLoader loader;
+        try {
+            loader = UserCodeClassLoaders.create(s.jarPaths(), JobManager.class.getClassLoader(), config);
+            graph = InstantiationUtil.deserialize(s.serializedJobGraph(), loader);
+        } catch (Exception e) {
+            client.send(new JobRejected(s.requestId(), "Cannot read the job: " + e));
+            return;
+        }
+        JobMaster job = new JobMaster(graph, loader, taskManagers, config.get(JobManagerOptions.SLOT_REQUEST_TIMEOUT),
+                result -> onJobTerminal(result));
+        jobs.put(graph.jobId(), job);
+        jobClients.put(graph.jobId(), client);
+        client.send(new JobAccepted(s.requestId(), graph.jobId()));
+        job.start(s.jarPaths());
+    }
+
+    private void onJobTerminal(JobResult result) {
+        jobs.remove(result.jobId());
+        RpcConnection client = jobClients.remove(result.jobId());
+        if (client != null && client.isOpen()) {
+            client.send(new JobFinished(result));
+        }
+        jobs.values().forEach(JobMaster::scheduleReadyRegions);
+    }
+
+    private void checkLiveness() {
+        long now = System.currentTimeMillis();
+        for (TaskManagerRegistry.Registration tm : new ArrayList<>(taskManagers.all())) {
+            if (now - tm.lastHeartbeat > heartbeatTimeout) {
+                lose(tm, tm.describe() + " missed heartbeats for " + (now - tm.lastHeartbeat) / 1000
+                        + " s; it probably died or hangs — see its log");
+                tm.connection.close();
+            }
+        }
+        jobs.values().forEach(JobMaster::checkSlotTimeout);
+    }
+
+    private void lose(TaskManagerRegistry.Registration tm, String reason) {
+        if (taskManagers.remove(tm.id) == null) {
+            return;
+        }
+        LOG.warn(reason);
+        new ArrayList<>(jobs.values()).forEach(j -> j.onTaskManagerLost(tm, reason));
+    }
+
+    /** Tells TaskManagers to exit and stops. */
+    @Override
+    public void close() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        main.execute(() -> {
+            new ArrayList<>(jobs.values()).forEach(JobMaster::cancel);
+            for (TaskManagerRegistry.Registration tm : taskManagers.all()) {
+                tm.connection.sendAndWait(new Shutdown("cluster stopping"));
+            }
+            done.complete(null);
+        });
+        try {
+            done.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("JobManager did not stop cleanly", e);
+        }
+        main.shutdownNow();
+        serverChannel.close().awaitUninterruptibly();
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.spindle.runtime.jobmanager;
+
+import dev.spindle.runtime.config.ConfigOption;
+import dev.spindle.runtime.config.OptionsHolder;
+
+/** Settings of the JobManager: where it listens, how it watches TaskManagers, how long jobs wait for slots. */
+public final class JobManagerOptions implements OptionsHolder {
+
+    public static final ConfigOption<String> RPC_ADDRESS = ConfigOption.stringOption("jobmanager.rpc.address",
+            "127.0.0.1", "Address the JobManager listens on for TaskManagers and clients.");
+
+    public static final ConfigOption<Integer> RPC_PORT = ConfigOption.intOption("jobmanager.rpc.port", 0,
+            "JobManager port (0 = any free port).");
+
+    public static final ConfigOption<Long> HEARTBEAT_INTERVAL = ConfigOption.longOption("heartbeat.interval-ms", 1000,
+            "How often TaskManagers report to the JobManager.");
+
+    public static final ConfigOption<Long> HEARTBEAT_TIMEOUT = ConfigOption.longOption("heartbeat.timeout-ms", 20_000,
+            "A TaskManager silent for this long is considered lost and its tasks fail.");
+
+    public static final ConfigOption<Long> SLOT_REQUEST_TIMEOUT = ConfigOption.longOption(
+            "jobmanager.slot-request-timeout-ms", 60_000,
+            "How long a stage waits for enough free slots before the job fails.");
+
+    private JobManagerOptions() {
+    }
+}

@@ -1,0 +1,59 @@
+package dev.spindle.runtime.plan;
+
+import dev.spindle.runtime.config.Configuration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The program as the APIs built it: the sink nodes (everything else is reachable from them). */
+public final class Plan {
+
+    private final String jobName;
+    private final List<PlanNode> sinks;
+    private final Configuration configuration;
+
+    public Plan(String jobName, List<PlanNode> sinks, Configuration configuration) {
+        if (sinks.isEmpty()) {
+            throw new IllegalArgumentException("The program defines no sink: nothing would be computed");
+        }
+        this.jobName = jobName;
+        this.sinks = List.copyOf(sinks);
+        this.configuration = configuration;
+    }
+
+    public String jobName() {
+        return jobName;
+    }
+
+    public List<PlanNode> sinks() {
+        return sinks;
+    }
+
+    public Configuration configuration() {
+        return configuration;
+    }
+
+    /** All nodes, every node after its inputs. */
+    public List<PlanNode> topologicalOrder() {
+        Set<PlanNode> visited = new LinkedHashSet<>();
+        for (PlanNode sink : sinks) {
+            visit(sink, visited, new LinkedHashSet<>());
+        }
+        return new ArrayList<>(visited);
+    }
+
+    private static void visit(PlanNode node, Set<PlanNode> visited, Set<PlanNode> path) {
+        if (visited.contains(node)) {
+            return;
+        }
+        if (!path.add(node)) {
+            throw new IllegalStateException("The plan has a cycle through " + node);
+        }
+        for (PlanEdge edge : node.inputs()) {
+            visit(edge.source(), visited, path);
+        }
+        path.remove(node);
+        visited.add(node);
+    }
+}

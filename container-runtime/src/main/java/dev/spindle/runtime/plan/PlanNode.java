@@ -1,0 +1,135 @@
+package dev.spindle.runtime.plan;
+
+import dev.spindle.runtime.io.GlobalOutputHooks;
+import dev.spindle.runtime.io.InputFormat;
+import dev.spindle.runtime.operators.OperatorFactory;
+import dev.spindle.runtime.serialization.TypeSerializer;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One step of a program: a source (an {@link InputFormat}), or an operator with inputs. Built by the
+ * APIs, compiled into a job graph at {@code execute()}.
+ */
+public final class PlanNode implements Serializable {
+
+    /** Use the job's default parallelism. */
+    public static final int DEFAULT_PARALLELISM = -1;
+    /** Use the job's default buffer timeout. */
+    public static final long DEFAULT_BUFFER_TIMEOUT = Long.MIN_VALUE;
+
+    private final int id;
+    private final String name;
+    private final OperatorFactory<?> operatorFactory;
+    private final InputFormat<?, ?> inputFormat;
+    private final List<PlanEdge> inputs = new ArrayList<>();
+    private TypeSerializer<?> outputSerializer;
+    private int parallelism = DEFAULT_PARALLELISM;
+    private int maxParallelism = Integer.MAX_VALUE;
+    private long bufferTimeoutMillis = DEFAULT_BUFFER_TIMEOUT;
+    private GlobalOutputHooks globalHooks;
+
+    private PlanNode(int id, String name, OperatorFactory<?> operatorFactory, InputFormat<?, ?> inputFormat) {
+        this.id = id;
+        this.name = name;
+        this.operatorFactory = operatorFactory;
+        this.inputFormat = inputFormat;
+    }
+
+    public static PlanNode source(int id, String name, InputFormat<?, ?> format) {
+        return new PlanNode(id, name, null, format);
+    }
+
+    public static PlanNode operator(int id, String name, OperatorFactory<?> factory) {
+        return new PlanNode(id, name, factory, null);
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public boolean isSource() {
+        return inputFormat != null;
+    }
+
+    public InputFormat<?, ?> inputFormat() {
+        return inputFormat;
+    }
+
+    public OperatorFactory<?> operatorFactory() {
+        return operatorFactory;
+    }
+
+    public List<PlanEdge> inputs() {
+        return inputs;
+    }
+
+    public PlanNode addInput(PlanEdge edge) {
+        inputs.add(edge);
+        return this;
+    }
+
+    public TypeSerializer<?> outputSerializer() {
+        return outputSerializer;
+    }
+
+    public PlanNode setOutputSerializer(TypeSerializer<?> serializer) {
+        this.outputSerializer = serializer;
+        return this;
+    }
+
+    public int parallelism() {
+        return parallelism;
+    }
+
+    public PlanNode setParallelism(int parallelism) {
+        if (parallelism < 1 && parallelism != DEFAULT_PARALLELISM) {
+            throw new IllegalArgumentException("Parallelism must be at least 1, was " + parallelism);
+        }
+        this.parallelism = parallelism;
+        return this;
+    }
+
+    /** An upper bound (1 for operators that must not run in parallel, such as a collection source). */
+    public int maxParallelism() {
+        return maxParallelism;
+    }
+
+    public PlanNode setMaxParallelism(int maxParallelism) {
+        this.maxParallelism = maxParallelism;
+        return this;
+    }
+
+    public long bufferTimeoutMillis() {
+        return bufferTimeoutMillis;
+    }
+
+    /** 0 = flush every record, -1 = only when full, N = at least every N ms. */
+    public PlanNode setBufferTimeoutMillis(long millis) {
+        if (millis < -1) {
+            throw new IllegalArgumentException("Buffer timeout must be -1, 0 or positive, was " + millis);
+        }
+        this.bufferTimeoutMillis = millis;
+        return this;
+    }
+
+    /** Job-wide steps of a sink (prepare, commit, clean up), run by the JobManager; may be null. */
+    public GlobalOutputHooks globalHooks() {
+        return globalHooks;
+    }
+
+    public PlanNode setGlobalHooks(GlobalOutputHooks hooks) {
+        this.globalHooks = hooks;
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return name + "#" + id;
+    }
+}

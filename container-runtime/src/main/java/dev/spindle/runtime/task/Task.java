@@ -1,0 +1,173 @@
+package dev.spindle.runtime.task;
+
+import dev.spindle.api.accumulators.Accumulator;
+import dev.spindle.runtime.io.InputSplit;
+import dev.spindle.runtime.util.InstantiationUtil;
+import dev.spindle.runtime.util.SerializedThrowable;
+import java.io.File;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * One subtask attempt running in its own thread. Lifecycle: the TaskManager creates it and calls
+ * {@link #start()}; the thread sets up inputs, outputs and the operator chain, runs the source or
+ * input loop, finishes its partitions and reports exactly once to the {@link TaskListener}.
+ * {@link #cancel()} may be called from any thread: it records the request, wakes the mailbox and
+ * interrupts the thread. Everything else is touched by the task thread only.
+ */
+public final class Task implements Runnable {
+
+    private static final Logger LOG = LogManager.getLogger(Task.class);
+
+    private final TaskDeploymentDescriptor tdd;
+    private final TaskEnvironment env;
+    private final ClassLoader classLoader;
+    private final TaskListener listener;
+    private final TaskMailbox mailbox = new TaskMailbox();
+    private final Thread thread;
+    private final AtomicReference<ExecutionState> state = new AtomicReference<>(ExecutionState.DEPLOYING);
+    private volatile boolean cancelRequested;
+
+    public Task(TaskDeploymentDescriptor tdd, TaskEnvironment env, ClassLoader classLoader, TaskListener listener) {
+        this.tdd = tdd;
+        this.env = env;
+        this.classLoader = classLoader;
+        this.listener = listener;
+        this.thread = new Thread(this, tdd.taskNameWithSubtask());
+        this.thread.setContextClassLoader(classLoader);
+    }
+
+    public TaskDeploymentDescriptor descriptor() {
+        return tdd;
+    }
+
+    public ExecutionState state() {
+        return state.get();
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    public boolean isCancelRequested() {
+        return cancelRequested;
+    }
+
+    /** Asks the task to stop; it reports CANCELED unless it already ended. */
+    public void cancel() {
+        cancelRequested = true;
+        mailbox.put(() -> {
+            throw new CancelTaskException();
+        });
+        thread.interrupt();
+    }
+
+    /** Signals the end of a task when it was cancelled; never reported as a failure. */
+    static final class CancelTaskException extends RuntimeException {
+        CancelTaskException() {
+            super("Task was cancelled", null, false, false);
+        }
+    }
+
+    @Override
+    public void run() {
+        long start = System.currentTimeMillis();
+        Map<String, Accumulator<?, ?>> accumulators = new HashMap<>();
+        File[] tempDirs = taskTempDirs();
+        TaskIO io = null;
+        OperatorChain chain = null;
+        Throwable failure = null;
+        try {
+            TaskSpec spec = InstantiationUtil.deserialize(tdd.serializedTaskSpec(), classLoader);
+            io = new TaskIO(tdd, spec, env, mailbox);
+            chain = new OperatorChain(spec.vertex().chain(), io.writers(), tdd, classLoader, accumulators, tempDirs);
+            transition(ExecutionState.RUNNING);
+            io.requestInputs();
+            chain.open();
+            TaskLoop loop = new TaskLoop(chain, io, mailbox, spec.vertex().bufferTimeoutMillis(), this);
+            if (spec.vertex().isSource()) {
+                List<InputSplit> splits = InstantiationUtil.deserialize(tdd.serializedSplits(), classLoader);
+                loop.runSource(spec.vertex().inputFormat(), splits);
+            } else {
+                loop.runInputs();
+            }
+            chain.endChainAndClose();
+            io.finishOutputs();
+        } catch (Throwable t) {
+            failure = t;
+        } finally {
+            if (chain != null) {
+                chain.dispose();
+            }
+            if (io != null) {
+                io.releaseInputs();
+                if (failure != null) {
+                    io.releaseOutputs();
+                }
+            }
+            deleteRecursively(tempDirs);
+        }
+        reportEnd(failure, accumulators, io, System.currentTimeMillis() - start);
+    }
+
+    private void reportEnd(Throwable failure, Map<String, Accumulator<?, ?>> accumulators, TaskIO io, long duration) {
+        ExecutionState finalState;
+        SerializedThrowable error = null;
+        if (failure == null) {
+            finalState = ExecutionState.FINISHED;
+        } else if (cancelRequested || failure instanceof CancelTaskException) {
+            finalState = ExecutionState.CANCELED;
+        } else {
+            finalState = ExecutionState.FAILED;
+            error = SerializedThrowable.of(failure);
+            LOG.warn("{} failed", tdd.taskNameWithSubtask(), failure);
+        }
+        state.set(finalState);
+        byte[] acc = null;
+        if (finalState == ExecutionState.FINISHED) {
+            try {
+                acc = InstantiationUtil.serialize(new HashMap<>(accumulators));
+            } catch (IOException e) {
+                finalState = ExecutionState.FAILED;
+                error = SerializedThrowable.of(new IOException("Accumulators are not serializable: " + e, e));
+            }
+        }
+        TaskMetrics metrics = io == null ? TaskMetrics.EMPTY : io.metrics(duration);
+        listener.onTaskEnded(tdd, finalState, error, acc, metrics);
+    }
+
+    private void transition(ExecutionState next) {
+        state.set(next);
+    }
+
+    private File[] taskTempDirs() {
+        File[] dirs = new File[env.tempDirectories().length];
+        for (int i = 0; i < dirs.length; i++) {
+            dirs[i] = new File(env.tempDirectories()[i], "task-" + tdd.attemptId());
+        }
+        return dirs;
+    }
+
+    private static void deleteRecursively(File[] dirs) {
+        for (File d : dirs) {
+            deleteRecursively(d);
+        }
+    }
+
+    static void deleteRecursively(File f) {
+        File[] children = f.listFiles();
+        if (children != null) {
+            for (File c : children) {
+                deleteRecursively(c);
+            }
+        }
+        if (f.exists() && !f.delete()) {
+            LOG.debug("Could not delete {}", f);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.spindle.runtime.task;
+
+import dev.spindle.runtime.shuffle.buffer.NetworkBufferPool;
+import dev.spindle.runtime.shuffle.netty.ShuffleClient;
+import dev.spindle.runtime.shuffle.partition.ResultPartitionManager;
+import java.io.File;
+
+/**
+ * The TaskManager services a task uses: shuffle memory, the partitions registry, the shuffle
+ * client, directories for spill and blocking-result files, and the network settings.
+ */
+public record TaskEnvironment(
+        String taskManagerId,
+        NetworkBufferPool networkBufferPool,
+        ResultPartitionManager partitionManager,
+        ShuffleClient shuffleClient,
+        File[] tempDirectories,
+        int buffersPerOutputChannel,
+        int creditsPerInputChannel,
+        long partitionRequestTimeoutMillis) {
+}
