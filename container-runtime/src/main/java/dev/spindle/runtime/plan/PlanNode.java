@@ -20,7 +20,7 @@ public final class PlanNode implements Serializable {
     public static final long DEFAULT_BUFFER_TIMEOUT = Long.MIN_VALUE;
 
     private final int id;
-    private final String name;
+    private String name;
     private final OperatorFactory<?> operatorFactory;
     private final InputFormat<?, ?> inputFormat;
     private final List<PlanEdge> inputs = new ArrayList<>();
@@ -51,6 +51,11 @@ public final class PlanNode implements Serializable {
 
     public String name() {
         return name;
+    }
+
+    public PlanNode setName(String name) {
+        this.name = name;
+        return this;
     }
 
     public boolean isSource() {

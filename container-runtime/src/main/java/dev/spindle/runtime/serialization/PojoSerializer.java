@@ -15,8 +15,9 @@ import java.util.List;
 
 /**
  * Serializes a POJO field by field through reflection and rebuilds it with its public no-arg
- * constructor. A POJO is a public, concrete, non-JDK class whose non-static, non-transient fields
- * (across the class hierarchy) can all be made accessible; see {@link #pojoFields}. Fields are written
+ * constructor. A POJO is a public, concrete class, with no JDK class but Object above it, whose
+ * non-static, non-transient fields (across the class hierarchy) can all be made accessible; see
+ * {@link #pojoFields}. Fields are written
  * superclass first, and by name within one class; primitive fields are written bare, reference fields
  * after a 1-byte null marker. Not thread-safe when a field serializer keeps state; use
  * {@link #duplicate()} per thread.
@@ -56,10 +57,13 @@ public final class PojoSerializer<T> implements TypeSerializer<T> {
         }
         List<Field> result = new ArrayList<>();
         for (Class<?> c : hierarchyRootFirst(type)) {
+            if (Serializers.isJdkClass(c)) {
+                return null; // e.g. extends Exception: JDK internals are Kryo's business
+            }
             List<Field> own = new ArrayList<>();
             for (Field f : c.getDeclaredFields()) {
                 int modifiers = f.getModifiers();
-                if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers)) {
+                if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || f.isSynthetic()) {
                     continue;
                 }
                 if (!f.trySetAccessible()) {

@@ -153,6 +153,11 @@ public class SerializersTest {
         }
     }
 
+    /** Public with a public no-arg constructor, but its fields live in the JDK: not a POJO. */
+    public static class UserException extends RuntimeException {
+        public String detail;
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static <T> T roundTrip(TypeSerializer<T> serializer, T value) throws IOException {
@@ -471,6 +476,7 @@ public class SerializersTest {
         expected.put(Money.class, KryoSerializer.class);
         expected.put(Temperature.class, KryoSerializer.class);
         expected.put(java.math.BigDecimal.class, KryoSerializer.class);
+        expected.put(UserException.class, KryoSerializer.class);
         expected.forEach((type, serializerClass) ->
                 assertEquals(serializerClass, Serializers.forType(type).getClass(), "serializer for " + type));
         assertEquals(DynamicSerializer.class, Serializers.forType(null).getClass());

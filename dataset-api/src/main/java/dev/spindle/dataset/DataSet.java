@@ -1,0 +1,287 @@
+package dev.spindle.dataset;
+
+import dev.spindle.api.functions.FilterFunction;
+import dev.spindle.api.functions.FlatMapFunction;
+import dev.spindle.api.functions.GroupReduceFunction;
+import dev.spindle.api.functions.KeySelector;
+import dev.spindle.api.functions.MapFunction;
+import dev.spindle.api.functions.MapPartitionFunction;
+import dev.spindle.api.functions.ReduceFunction;
+import dev.spindle.connectors.hdfs.TextOutputFormat;
+import dev.spindle.dataset.internal.TupleFieldKeySelector;
+import dev.spindle.runtime.io.GlobalOutputHooks;
+import dev.spindle.runtime.io.OutputFormat;
+import dev.spindle.runtime.operators.OperatorFactory;
+import dev.spindle.runtime.operators.base.FilterOperator;
+import dev.spindle.runtime.operators.base.FlatMapOperator;
+import dev.spindle.runtime.operators.base.IdentityOperator;
+import dev.spindle.runtime.operators.base.MapOperator;
+import dev.spindle.runtime.operators.base.OutputFormatSinkOperator;
+import dev.spindle.runtime.operators.batch.AllReduceOperator;
+import dev.spindle.runtime.operators.batch.CollectSinkOperator;
+import dev.spindle.runtime.operators.batch.CountSinkOperator;
+import dev.spindle.runtime.operators.batch.HashReduceOperator;
+import dev.spindle.runtime.operators.batch.MapPartitionOperator;
+import dev.spindle.runtime.plan.PlanEdge;
+import dev.spindle.runtime.plan.PlanNode;
+import dev.spindle.runtime.serialization.DataInputDeserializer;
+import dev.spindle.runtime.serialization.Serializers;
+import dev.spindle.runtime.serialization.TypeSerializer;
+import dev.spindle.runtime.shuffle.partitioner.ForwardPartitioner;
+import dev.spindle.runtime.shuffle.partitioner.HashPartitioner;
+import dev.spindle.runtime.shuffle.partitioner.Partitioner;
+import dev.spindle.runtime.shuffle.partitioner.RebalancePartitioner;
+import dev.spindle.runtime.types.TypeExtractor;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A bounded collection of records of type {@code T}, defined by the transformations that produce
+ * it. Transformations are lazy: they add steps to the program, which runs at
+ * {@link ExecutionEnvironment#execute} or at an eager action ({@link #collect}, {@link #count},
+ * {@link #print}).
+ */
+public class DataSet<T> {
+
+    final ExecutionEnvironment env;
+    final PlanNode node;
+
+    DataSet(ExecutionEnvironment env, PlanNode node) {
+        this.env = env;
+        this.node = node;
+    }
+
+    @SuppressWarnings("unchecked")
+    TypeSerializer<T> serializer() {
+        return (TypeSerializer<T>) node.outputSerializer();
+    }
+
+    // ---- record-at-a-time ----
+
+    public <R> DataSet<R> map(MapFunction<T, R> mapper) {
+        Type type = TypeExtractor.typeArgument(mapper, MapFunction.class, 1, true);
+        return forward("Map", () -> new MapOperator<>(mapper), Serializers.forType(type));
+    }
+
+    public <R> DataSet<R> flatMap(FlatMapFunction<T, R> mapper) {
+        Type type = TypeExtractor.typeArgument(mapper, FlatMapFunction.class, 1, false);
+        return forward("FlatMap", () -> new FlatMapOperator<>(mapper), Serializers.forType(type));
+    }
+
+    public DataSet<T> filter(FilterFunction<T> filter) {
+        return forward("Filter", () -> new FilterOperator<>(filter), serializer());
+    }
+
+    /** Calls the function once per parallel partition with all of its records. */
+    public <R> DataSet<R> mapPartition(MapPartitionFunction<T, R> mapper) {
+        Type type = TypeExtractor.typeArgument(mapper, MapPartitionFunction.class, 1, false);
+        return forward("MapPartition", () -> new MapPartitionOperator<>(mapper), Serializers.forType(type));
+    }
+
+    // ---- grouping and aggregation ----
+
+    public <K> UnsortedGrouping<T> groupBy(KeySelector<T, K> keySelector) {
+        return new UnsortedGrouping<>(this, keySelector);
+    }
+
+    /** Groups tuples by some of their fields (0-based positions). */
+    public UnsortedGrouping<T> groupBy(int... fields) {
+        return new UnsortedGrouping<>(this, new TupleFieldKeySelector<>(fields));
+    }
+
+    /** Reduces all records to one: first within each partition, then once more on one subtask. */
+    public DataSet<T> reduce(ReduceFunction<T> reducer) {
+        DataSet<T> partial = forward("Reduce (partial)", () -> new AllReduceOperator<>(reducer), serializer());
+        return partial.connect("Reduce", () -> new AllReduceOperator<>(reducer), serializer(),
+                new RebalancePartitioner<>(), 1);
+    }
+
+    /** The distinct records (by equals/hashCode). */
+    public DataSet<T> distinct() {
+        return groupBy(new IdentityKey<T>()).reduce(new KeepFirst<T>()).name("Distinct");
+    }
+
+    /** One record per distinct key (the first seen). */
+    public <K> DataSet<T> distinct(KeySelector<T, K> keySelector) {
+        return groupBy(keySelector).reduce(new KeepFirst<T>()).name("Distinct");
+    }
+
+    // ---- repartitioning and union ----
+
+    public DataSet<T> union(DataSet<T> other) {
+        if (other.env != env) {
+            throw new IllegalArgumentException("Cannot union data sets of different environments");
+        }
+        PlanNode union = PlanNode.operator(env.nextId(), "Union", (OperatorFactory<T>) IdentityOperator::new)
+                .setOutputSerializer(serializer());
+        union.addInput(new PlanEdge(node, new ForwardPartitioner<>(), null, 0));
+        union.addInput(new PlanEdge(other.node, new ForwardPartitioner<>(), null, 0));
+        if (node.parallelism() == other.node.parallelism()) {
+            union.setParallelism(node.parallelism());
+        }
+        return new DataSet<>(env, union);
+    }
+
+    /** Spreads records evenly over the next operator's subtasks (round robin). */
+    public DataSet<T> rebalance() {
+        return connect("Rebalance", IdentityOperator::new, serializer(), new RebalancePartitioner<>(),
+                PlanNode.DEFAULT_PARALLELISM);
+    }
+
+    public <K> DataSet<T> partitionByHash(KeySelector<T, K> keySelector) {
+        return connect("PartitionByHash", IdentityOperator::new, serializer(), new HashPartitioner<>(keySelector),
+                PlanNode.DEFAULT_PARALLELISM);
+    }
+
+    public DataSet<T> partitionByHash(int... fields) {
+        return partitionByHash(new TupleFieldKeySelector<T>(fields));
+    }
+
+    // ---- sinks and eager actions ----
+
+    /** Writes {@code toString()} of each record as a line into a directory of part files. */
+    public DataSink<T> writeAsText(String path) {
+        return writeAsText(path, TextOutputFormat.WriteMode.NO_OVERWRITE);
+    }
+
+    public DataSink<T> writeAsText(String path, TextOutputFormat.WriteMode mode) {
+        return output(new TextOutputFormat<>(path, mode, null), "TextSink(" + path + ")");
+    }
+
+    /** Writes each record as the line the formatter makes of it. */
+    public DataSink<T> writeAsFormattedText(String path, TextOutputFormat.WriteMode mode,
+                                            TextOutputFormat.TextFormatter<T> formatter) {
+        return output(new TextOutputFormat<>(path, mode, formatter), "TextSink(" + path + ")");
+    }
+
+    public DataSink<T> output(OutputFormat<T> format) {
+        return output(format, "Sink(" + format.getClass().getSimpleName() + ")");
+    }
+
+    private DataSink<T> output(OutputFormat<T> format, String name) {
+        PlanNode sink = sinkNode(name, () -> new OutputFormatSinkOperator<>(format));
+        if (format instanceof GlobalOutputHooks hooks) {
+            sink.setGlobalHooks(hooks);
+        }
+        env.addSink(sink);
+        return new DataSink<>(sink);
+    }
+
+    /** Runs the program and returns this data set's records to the client (keep it small). */
+    @SuppressWarnings("unchecked")
+    public List<T> collect() throws Exception {
+        String acc = ExecutionEnvironment.INTERNAL_ACCUMULATOR_PREFIX + "collect_" + node.id();
+        TypeSerializer<T> serializer = serializer();
+        PlanNode sink = sinkNode("Collect", () -> new CollectSinkOperator<>(serializer, acc));
+        List<byte[]> chunks = (List<byte[]>) env.executeForAccumulator(sink, acc);
+        List<T> result = new ArrayList<>();
+        if (chunks != null) {
+            TypeSerializer<T> reader = serializer.duplicate();
+            for (byte[] chunk : chunks) {
+                DataInputDeserializer in = new DataInputDeserializer(chunk);
+                int n = in.readInt();
+                for (int i = 0; i < n; i++) {
+                    result.add(reader.deserialize(in));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Runs the program and returns the number of records. */
+    public long count() throws Exception {
+        String acc = ExecutionEnvironment.INTERNAL_ACCUMULATOR_PREFIX + "count_" + node.id();
+        PlanNode sink = sinkNode("Count", () -> new CountSinkOperator<>(acc));
+        Object value = env.executeForAccumulator(sink, acc);
+        return value == null ? 0 : (Long) value;
+    }
+
+    /** Runs the program and prints the records on the client's standard output. */
+    public void print() throws Exception {
+        for (T record : collect()) {
+            System.out.println(record);
+        }
+    }
+
+    // ---- properties of this step ----
+
+    public DataSet<T> name(String name) {
+        node.setName(name);
+        return this;
+    }
+
+    public DataSet<T> setParallelism(int parallelism) {
+        node.setParallelism(parallelism);
+        return this;
+    }
+
+    /** Per-operator buffer timeout in ms for this step's output (0 = every record, -1 = when full). */
+    public DataSet<T> setBufferTimeout(long millis) {
+        node.setBufferTimeoutMillis(millis);
+        return this;
+    }
+
+    /** States this step's record type, for lambdas whose type Java erased. */
+    public DataSet<T> returns(Class<T> type) {
+        node.setOutputSerializer(Serializers.forClass(type));
+        return this;
+    }
+
+    public DataSet<T> returns(TypeHint<T> hint) {
+        node.setOutputSerializer(Serializers.forType(hint.getType()));
+        return this;
+    }
+
+    public ExecutionEnvironment getExecutionEnvironment() {
+        return env;
+    }
+
+    // ---- plumbing ----
+
+    <R> DataSet<R> forward(String name, OperatorFactory<R> factory, TypeSerializer<R> outSerializer) {
+        return connect(name, factory, outSerializer, new ForwardPartitioner<>(), node.parallelism());
+    }
+
+    <R> DataSet<R> connect(String name, OperatorFactory<R> factory, TypeSerializer<R> outSerializer,
+                           Partitioner<T> partitioner, int parallelism) {
+        PlanNode next = PlanNode.operator(env.nextId(), name, factory).setOutputSerializer(outSerializer);
+        next.addInput(new PlanEdge(node, partitioner, null, 0));
+        if (parallelism != PlanNode.DEFAULT_PARALLELISM) {
+            next.setParallelism(parallelism);
+        }
+        return new DataSet<>(env, next);
+    }
+
+    private PlanNode sinkNode(String name, OperatorFactory<Void> factory) {
+        PlanNode sink = PlanNode.operator(env.nextId(), name, factory);
+        sink.addInput(new PlanEdge(node, new ForwardPartitioner<>(), null, 0));
+        sink.setParallelism(node.parallelism());
+        return sink;
+    }
+
+    /** A record is its own key. */
+    private static final class IdentityKey<T> implements KeySelector<T, T> {
+        @Override
+        public T getKey(T value) {
+            return value;
+        }
+    }
+
+    /** Keeps the first of two records. */
+    private static final class KeepFirst<T> implements ReduceFunction<T> {
+        @Override
+        public T reduce(T a, T b) {
+            return a;
+        }
+    }
+
+    /** Hash-combines before the shuffle, then reduces per key. Used by groupings. */
+    <K> DataSet<T> hashReduce(String name, KeySelector<T, K> key, ReduceFunction<T> reducer) {
+        int combinerEntries = env.getConfiguration().get(dev.spindle.runtime.config.CoreOptions.COMBINER_MAX_ENTRIES);
+        DataSet<T> combined = forward(name + " (combine)",
+                () -> new HashReduceOperator<>(reducer, key, combinerEntries), serializer());
+        return combined.connect(name, () -> new HashReduceOperator<>(reducer, key, 0), serializer(),
+                new HashPartitioner<>(key), PlanNode.DEFAULT_PARALLELISM);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.spindle.dataset;
+
+import dev.spindle.api.functions.GroupReduceFunction;
+import dev.spindle.api.functions.KeySelector;
+import dev.spindle.api.functions.ReduceFunction;
+import dev.spindle.dataset.internal.FieldAggregator;
+import dev.spindle.runtime.operators.batch.GroupReduceOperator;
+import dev.spindle.runtime.plan.PlanNode;
+import dev.spindle.runtime.serialization.Serializers;
+import dev.spindle.runtime.shuffle.partitioner.HashPartitioner;
+import dev.spindle.runtime.types.TypeExtractor;
+import java.lang.reflect.Type;
+
+/** A data set grouped by a key: records with equal keys meet in the same subtask. */
+public final class UnsortedGrouping<T> {
+
+    private final DataSet<T> input;
+    private final KeySelector<T, ?> keySelector;
+
+    UnsortedGrouping(DataSet<T> input, KeySelector<T, ?> keySelector) {
+        this.input = input;
+        this.keySelector = keySelector;
+    }
+
+    /** Combines the records of each group pairwise; applied before the shuffle too, so it must be associative. */
+    public DataSet<T> reduce(ReduceFunction<T> reducer) {
+        return input.hashReduce("Reduce", keySelector, reducer);
+    }
+
+    /** Hands all records of each group to the function. */
+    public <R> DataSet<R> reduceGroup(GroupReduceFunction<T, R> reducer) {
+        Type type = TypeExtractor.typeArgument(reducer, GroupReduceFunction.class, 1, false);
+        KeySelector<T, ?> key = keySelector;
+        return input.connect("GroupReduce", () -> new GroupReduceOperator<>(reducer, key), Serializers.forType(type),
+                new HashPartitioner<>(keySelector), PlanNode.DEFAULT_PARALLELISM);
+    }
+
+    /** Sum of a tuple field per group. */
+    public DataSet<T> sum(int field) {
+        return aggregate(field, FieldAggregator.Kind.SUM, "Sum");
+    }
+
+    public DataSet<T> min(int field) {
+        return aggregate(field, FieldAggregator.Kind.MIN, "Min");
+    }
+
+    public DataSet<T> max(int field) {
+        return aggregate(field, FieldAggregator.Kind.MAX, "Max");
+    }
+
+    private DataSet<T> aggregate(int field, FieldAggregator.Kind kind, String name) {
+        return input.hashReduce(name + "(" + field + ")", keySelector, new FieldAggregator<>(field, kind));
+    }
+}

@@ -1,0 +1,49 @@
+package dev.spindle.connectors.hdfs;
+
+import java.io.IOException;
+import java.net.URI;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Access to Hadoop file systems ({@code file://}, {@code hdfs://}, ...). Paths without a scheme
+ * resolve against the default file system of the Hadoop configuration (HADOOP_CONF_DIR), or the
+ * local file system when there is none. Errors name the path and say what is wrong.
+ */
+public final class HadoopFileSystems {
+
+    private HadoopFileSystems() {
+    }
+
+    /** Hadoop's configuration from the classpath and HADOOP_CONF_DIR. */
+    public static Configuration hadoopConfiguration() {
+        Configuration conf = new Configuration();
+        String confDir = System.getenv("HADOOP_CONF_DIR");
+        if (confDir != null) {
+            for (String file : new String[] {"core-site.xml", "hdfs-site.xml"}) {
+                java.io.File f = new java.io.File(confDir, file);
+                if (f.isFile()) {
+                    conf.addResource(new Path(f.toURI()));
+                }
+            }
+        }
+        return conf;
+    }
+
+    public static FileSystem get(Path path) throws IOException {
+        URI uri = path.toUri();
+        try {
+            return uri.getScheme() == null ? FileSystem.get(hadoopConfiguration()) : path.getFileSystem(hadoopConfiguration());
+        } catch (IOException e) {
+            throw new IOException("Cannot access the file system of " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The path made absolute and fully qualified (scheme and authority). */
+    public static Path qualify(String path) throws IOException {
+        Path p = new Path(path);
+        FileSystem fs = get(p);
+        return fs.makeQualified(p);
+    }
+}
