@@ -3,7 +3,8 @@ package dev.spindle.dataset;
 import dev.spindle.api.functions.GroupReduceFunction;
 import dev.spindle.api.functions.KeySelector;
 import dev.spindle.api.functions.ReduceFunction;
-import dev.spindle.dataset.internal.FieldAggregator;
+import dev.spindle.runtime.config.CoreOptions;
+import dev.spindle.runtime.operators.batch.TupleAggregateOperator;
 import dev.spindle.runtime.operators.batch.GroupReduceOperator;
 import dev.spindle.runtime.plan.PlanNode;
 import dev.spindle.runtime.serialization.Serializers;
@@ -37,18 +38,25 @@ public final class UnsortedGrouping<T> {
 
     /** Sum of a tuple field per group. */
     public DataSet<T> sum(int field) {
-        return aggregate(field, FieldAggregator.Kind.SUM, "Sum");
+        return aggregate(field, TupleAggregateOperator.Kind.SUM, "Sum");
     }
 
     public DataSet<T> min(int field) {
-        return aggregate(field, FieldAggregator.Kind.MIN, "Min");
+        return aggregate(field, TupleAggregateOperator.Kind.MIN, "Min");
     }
 
     public DataSet<T> max(int field) {
-        return aggregate(field, FieldAggregator.Kind.MAX, "Max");
+        return aggregate(field, TupleAggregateOperator.Kind.MAX, "Max");
     }
 
-    private DataSet<T> aggregate(int field, FieldAggregator.Kind kind, String name) {
-        return input.hashReduce(name + "(" + field + ")", keySelector, new FieldAggregator<>(field, kind));
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private DataSet<T> aggregate(int field, TupleAggregateOperator.Kind kind, String name) {
+        KeySelector key = keySelector;
+        int combinerEntries = input.env.getConfiguration().get(CoreOptions.COMBINER_MAX_ENTRIES);
+        String label = name + "(" + field + ")";
+        DataSet<T> combined = input.forward(label + " (combine)",
+                () -> new TupleAggregateOperator(key, field, kind, combinerEntries), input.serializer());
+        return combined.connect(label, () -> new TupleAggregateOperator(key, field, kind, 0), input.serializer(),
+                new HashPartitioner<>(keySelector), PlanNode.DEFAULT_PARALLELISM);
     }
 }
