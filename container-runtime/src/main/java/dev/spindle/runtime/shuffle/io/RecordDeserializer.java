@@ -14,6 +14,9 @@ import java.util.Arrays;
  */
 public final class RecordDeserializer<T> {
 
+    /** Larger lengths can only come from corrupt data. */
+    private static final int MAX_RECORD_BYTES = 1 << 30;
+
     private final TypeSerializer<T> serializer;
     private final DataInputDeserializer view = new DataInputDeserializer();
     private Buffer current;
@@ -55,6 +58,7 @@ public final class RecordDeserializer<T> {
             byte[] seg = current.segment();
             int len = ((seg[position] & 0xFF) << 24) | ((seg[position + 1] & 0xFF) << 16)
                     | ((seg[position + 2] & 0xFF) << 8) | (seg[position + 3] & 0xFF);
+            checkLength(len);
             if (remaining - 4 >= len) {
                 view.setBuffer(seg, position + 4, len);
                 position += 4 + len;
@@ -89,8 +93,8 @@ public final class RecordDeserializer<T> {
                 releaseIfDone();
                 return null;
             }
-            spillTarget = ((spill[0] & 0xFF) << 24) | ((spill[1] & 0xFF) << 16) | ((spill[2] & 0xFF) << 8)
-                    | (spill[3] & 0xFF);
+            spillTarget = checkLength(((spill[0] & 0xFF) << 24) | ((spill[1] & 0xFF) << 16)
+                    | ((spill[2] & 0xFF) << 8) | (spill[3] & 0xFF));
             spillLength = 0;
         }
         int n = Math.min(spillTarget - spillLength, size - position);
@@ -107,6 +111,13 @@ public final class RecordDeserializer<T> {
         T record = serializer.deserialize(view);
         releaseIfDone();
         return record;
+    }
+
+    private static int checkLength(int len) throws IOException {
+        if (len < 0 || len > MAX_RECORD_BYTES) {
+            throw new IOException("Corrupt shuffle data: record length " + len);
+        }
+        return len;
     }
 
     private void ensureSpill(int size) {
