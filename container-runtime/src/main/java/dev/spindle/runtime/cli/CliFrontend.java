@@ -30,13 +30,13 @@ import java.util.jar.JarFile;
  */
 public final class CliFrontend {
 
-    static final int SUCCESS = 0;
-    static final int JOB_FAILED = 1;
-    static final int USAGE_ERROR = 2;
+    public static final int SUCCESS = 0;
+    public static final int JOB_FAILED = 1;
+    public static final int USAGE_ERROR = 2;
 
     private final PrintStream err;
 
-    CliFrontend(PrintStream err) {
+    public CliFrontend(PrintStream err) {
         this.err = err;
     }
 
@@ -45,7 +45,8 @@ public final class CliFrontend {
         System.exit(code);
     }
 
-    int run(String[] args) {
+    /** Runs the command line; returns the exit code (only {@link #main} exits). */
+    public int run(String[] args) {
         CliArguments cli;
         try {
             cli = CliArguments.parse(args);

@@ -1,0 +1,31 @@
+package dev.spindle.examples;
+
+import dev.spindle.runtime.cli.CliFrontend;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/** Runs bin/run's Java side in this JVM and captures what it prints on stderr. */
+final class CliRunner {
+
+    record Outcome(int exitCode, String stderr) {
+    }
+
+    private CliRunner() {
+    }
+
+    static Outcome run(String... args) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        int code = new CliFrontend(err).run(args);
+        return new Outcome(code, bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    static String examplesJar() {
+        String jar = System.getProperty("spindle.examples.jar");
+        if (jar == null) {
+            throw new IllegalStateException("spindle.examples.jar is not set (run through Maven's verify)");
+        }
+        return jar;
+    }
+}
