@@ -12,10 +12,11 @@ import java.util.Map;
  * Counts words given as byte ranges, without creating a {@code String} per occurrence: an
  * open-addressing (linear probing) hash table whose keys are the distinct words' bytes.
  *
- * <p>Layout: each distinct word is an entry {@code e}, its bytes copied once into {@link #arena} at
- * {@code offsets[e]} with length {@code lengths[e]}, its count in {@code counts[e]}. A slot of
- * {@link #slots} is 0 when empty, otherwise {@code (hash << 32) | (e + 1)}, so a probe compares the
- * stored hash first and the bytes only on a hash match. The table doubles when half full.
+ * <p>Layout: slot {@code i} is the four longs {@code table[4i .. 4i+3]}: {@code (hash << 32) | length}
+ * (0 when the slot is empty; words are never empty), the word's first eight bytes as a little-endian
+ * long (zero-padded), the offset of the whole word in {@link #arena}, and the count. A lookup compares
+ * hash and length, then the first eight bytes, and only for longer words the rest in the arena, so
+ * counting a short word touches one cache line. The table doubles when half full.
  *
  * <p>The hash reads a word eight bytes at a time; to read the last, partial eight bytes in one go it
  * may look past the word's end (but not past its array), and masks those bytes off.
@@ -25,19 +26,21 @@ import java.util.Map;
  */
 final class ByteWordTable {
 
-    private static final int INITIAL_SLOTS = 1 << 16;
-    private static final int INITIAL_ENTRIES = 1 << 14;
+    private static final int SLOT_LONGS = 4;
+    private static final int META = 0;
+    private static final int PREFIX = 1;
+    private static final int OFFSET = 2;
+    private static final int COUNT = 3;
+
+    private static final int INITIAL_SLOTS = 1 << 14;
     private static final int INITIAL_ARENA_BYTES = 1 << 18;
     private static final long HASH_MULTIPLIER = 0x9E37_79B9_7F4A_7C15L;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    private long[] slots = new long[INITIAL_SLOTS];
+    private long[] table = new long[INITIAL_SLOTS * SLOT_LONGS];
+    private int slotMask = INITIAL_SLOTS - 1;
     private byte[] arena = new byte[INITIAL_ARENA_BYTES];
     private int arenaUsed;
-    private int[] offsets = new int[INITIAL_ENTRIES];
-    private int[] lengths = new int[INITIAL_ENTRIES];
-    private int[] hashes = new int[INITIAL_ENTRIES];
-    private long[] counts = new long[INITIAL_ENTRIES];
     private int size;
 
     /** The hash of {@code bytes[from, from + length)}; depends only on those bytes. */
@@ -49,21 +52,9 @@ final class ByteWordTable {
             h = (h ^ (long) LONGS.get(bytes, i)) * HASH_MULTIPLIER;
         }
         if (i < end) {
-            h = (h ^ tail(bytes, i, end - i)) * HASH_MULTIPLIER;
+            h = (h ^ partialLong(bytes, i, end - i)) * HASH_MULTIPLIER;
         }
         return (int) (((h ^ (h >>> 32)) * HASH_MULTIPLIER) >>> 32);
-    }
-
-    /** {@code bytes[from, from + count)} as a little-endian long, {@code 0 < count < 8}. */
-    private static long tail(byte[] bytes, int from, int count) {
-        if (from + Long.BYTES <= bytes.length) {
-            return (long) LONGS.get(bytes, from) & (-1L >>> (Long.SIZE - Byte.SIZE * count));
-        }
-        long value = 0;
-        for (int k = count - 1; k >= 0; k--) {
-            value = (value << Byte.SIZE) | (bytes[from + k] & 0xFF);
-        }
-        return value;
     }
 
     /** Number of distinct words. */
@@ -71,15 +62,19 @@ final class ByteWordTable {
         return size;
     }
 
-    /** Counts one occurrence of the word {@code bytes[from, from + length)}. */
+    /** Counts one occurrence of the word {@code bytes[from, from + length)}, {@code length > 0}. */
     void add(byte[] bytes, int from, int length) {
         add(bytes, from, length, hash(bytes, from, length), 1);
     }
 
     /** Adds all of {@code other}'s counts to this table. */
     void addAll(ByteWordTable other) {
-        for (int e = 0; e < other.size; e++) {
-            add(other.arena, other.offsets[e], other.lengths[e], other.hashes[e], other.counts[e]);
+        long[] t = other.table;
+        for (int base = 0; base < t.length; base += SLOT_LONGS) {
+            long meta = t[base + META];
+            if (meta != 0) {
+                add(other.arena, (int) t[base + OFFSET], (int) meta, (int) (meta >>> 32), t[base + COUNT]);
+            }
         }
     }
 
@@ -89,50 +84,53 @@ final class ByteWordTable {
      */
     Map<String, Long> toMap() {
         Map<String, Long> map = new HashMap<>(Math.max(16, size * 4 / 3 + 1));
-        for (int e = 0; e < size; e++) {
-            map.merge(new String(arena, offsets[e], lengths[e], StandardCharsets.UTF_8), counts[e], Long::sum);
+        for (int base = 0; base < table.length; base += SLOT_LONGS) {
+            long meta = table[base + META];
+            if (meta != 0) {
+                String word = new String(arena, (int) table[base + OFFSET], (int) meta, StandardCharsets.UTF_8);
+                map.merge(word, table[base + COUNT], Long::sum);
+            }
         }
         return map;
     }
 
     private void add(byte[] bytes, int from, int length, int hash, long count) {
-        int mask = slots.length - 1;
-        int index = hash & mask;
+        long wanted = meta(hash, length);
+        long prefix = prefix(bytes, from, length);
+        long[] t = table;
+        int slot = hash & slotMask;
         while (true) {
-            long slot = slots[index];
-            if (slot == 0) {
-                insert(index, bytes, from, length, hash, count);
+            int base = slot * SLOT_LONGS;
+            long meta = t[base + META];
+            if (meta == 0) {
+                insert(base, wanted, prefix, bytes, from, length, count);
                 return;
             }
-            if ((int) (slot >>> 32) == hash) {
-                int e = (int) slot - 1;
-                if (lengths[e] == length
-                        && Arrays.equals(arena, offsets[e], offsets[e] + length, bytes, from, from + length)) {
-                    counts[e] += count;
-                    return;
-                }
+            if (meta == wanted && t[base + PREFIX] == prefix && restEquals(t[base + OFFSET], bytes, from, length)) {
+                t[base + COUNT] += count;
+                return;
             }
-            index = (index + 1) & mask;
+            slot = (slot + 1) & slotMask;
         }
     }
 
-    private void insert(int index, byte[] bytes, int from, int length, int hash, long count) {
-        if (size == offsets.length) {
-            int capacity = size * 2;
-            offsets = Arrays.copyOf(offsets, capacity);
-            lengths = Arrays.copyOf(lengths, capacity);
-            hashes = Arrays.copyOf(hashes, capacity);
-            counts = Arrays.copyOf(counts, capacity);
+    /** Whether the bytes after the first eight, if any, match the word stored at {@code offset}. */
+    private boolean restEquals(long offset, byte[] bytes, int from, int length) {
+        if (length <= Long.BYTES) {
+            return true;
         }
-        int offset = appendToArena(bytes, from, length);
-        int e = size++;
-        offsets[e] = offset;
-        lengths[e] = length;
-        hashes[e] = hash;
-        counts[e] = count;
-        slots[index] = slotOf(hash, e);
-        if (size * 2 > slots.length) {
-            rehash(slots.length * 2);
+        int stored = (int) offset;
+        return Arrays.equals(arena, stored + Long.BYTES, stored + length, bytes, from + Long.BYTES, from + length);
+    }
+
+    private void insert(int base, long meta, long prefix, byte[] bytes, int from, int length, long count) {
+        table[base + META] = meta;
+        table[base + PREFIX] = prefix;
+        table[base + OFFSET] = appendToArena(bytes, from, length);
+        table[base + COUNT] = count;
+        size++;
+        if (size * 2 > slotMask + 1) {
+            rehash((slotMask + 1) * 2);
         }
     }
 
@@ -151,19 +149,42 @@ final class ByteWordTable {
     }
 
     private void rehash(int slotCount) {
-        long[] fresh = new long[slotCount];
+        long[] old = table;
+        long[] fresh = new long[slotCount * SLOT_LONGS];
         int mask = slotCount - 1;
-        for (int e = 0; e < size; e++) {
-            int index = hashes[e] & mask;
-            while (fresh[index] != 0) {
-                index = (index + 1) & mask;
+        for (int base = 0; base < old.length; base += SLOT_LONGS) {
+            long meta = old[base + META];
+            if (meta == 0) {
+                continue;
             }
-            fresh[index] = slotOf(hashes[e], e);
+            int slot = (int) (meta >>> 32) & mask;
+            while (fresh[slot * SLOT_LONGS + META] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            System.arraycopy(old, base, fresh, slot * SLOT_LONGS, SLOT_LONGS);
         }
-        slots = fresh;
+        table = fresh;
+        slotMask = mask;
     }
 
-    private static long slotOf(int hash, int entry) {
-        return ((long) hash << 32) | (entry + 1L);
+    private static long meta(int hash, int length) {
+        return ((long) hash << 32) | length;
+    }
+
+    /** The first eight bytes of the word (fewer, zero-padded, if it is shorter). */
+    private static long prefix(byte[] bytes, int from, int length) {
+        return length >= Long.BYTES ? (long) LONGS.get(bytes, from) : partialLong(bytes, from, length);
+    }
+
+    /** {@code bytes[from, from + count)} as a little-endian long, {@code 0 < count < 8}. */
+    private static long partialLong(byte[] bytes, int from, int count) {
+        if (from + Long.BYTES <= bytes.length) {
+            return (long) LONGS.get(bytes, from) & (-1L >>> (Long.SIZE - Byte.SIZE * count));
+        }
+        long value = 0;
+        for (int k = count - 1; k >= 0; k--) {
+            value = (value << Byte.SIZE) | (bytes[from + k] & 0xFF);
+        }
+        return value;
     }
 }

@@ -1,6 +1,7 @@
 package dev.spindle.dataset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.spindle.api.functions.Collector;
 import dev.spindle.api.functions.GroupReduceFunction;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BinaryOperator;
+import java.util.function.UnaryOperator;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,9 +87,10 @@ class DataSetAggregationsITCase {
     void shouldHandEachWholeGroupToGroupReduce(int parallelism) throws Exception {
         ExecutionEnvironment env = cluster.createEnvironment(parallelism);
 
-        List<Tuple3<Integer, Long, Long>> stats = records(env).groupBy(t -> t.f0).reduceGroup(new CountAndMax()).collect();
+        List<Tuple3<Integer, Long, Long>> stats = records(env).groupBy(t -> t.f0)
+                .reduceGroup(new CountAndMax()).collect();
 
-        assertEquals(expectedPerKey((a, b) -> 1L, (a, b) -> a + b), perKey(stats, 1));
+        assertEquals(expectedPerKey(value -> 1L, Long::sum), perKey(stats, 1));
         assertEquals(expectedPerKey(Math::max), perKey(stats, 2));
     }
 
@@ -130,7 +133,8 @@ class DataSetAggregationsITCase {
         List<Purchase> perCustomer = purchases.groupBy(Purchase::customer)
                 .reduce((a, b) -> new Purchase(a.customer(), a.quantity() + b.quantity(), a.price() + b.price()))
                 .collect();
-        List<CustomerTotal> totals = purchases.groupBy(Purchase::customer).reduceGroup(new TotalPerCustomer()).collect();
+        List<CustomerTotal> totals = purchases.groupBy(Purchase::customer)
+                .reduceGroup(new TotalPerCustomer()).collect();
 
         Map<String, Purchase> expected = new HashMap<>();
         for (long i = 0; i < RECORDS; i++) {
@@ -138,10 +142,10 @@ class DataSetAggregationsITCase {
                     (a, b) -> new Purchase(a.customer(), a.quantity() + b.quantity(), a.price() + b.price()));
         }
         Map<String, Purchase> actual = new HashMap<>();
-        perCustomer.forEach(p -> assertEquals(null, actual.put(p.customer(), p), "customer twice: " + p.customer()));
+        perCustomer.forEach(p -> assertNull(actual.put(p.customer(), p), "customer twice: " + p.customer()));
         assertEquals(expected, actual);
         Map<String, Long> actualQuantities = new HashMap<>();
-        totals.forEach(t -> assertEquals(null, actualQuantities.put(t.customer, t.quantity), "twice: " + t.customer));
+        totals.forEach(t -> assertNull(actualQuantities.put(t.customer, t.quantity), "twice: " + t.customer));
         Map<String, Long> expectedQuantities = new HashMap<>();
         expected.forEach((customer, p) -> expectedQuantities.put(customer, (long) p.quantity()));
         assertEquals(expectedQuantities, actualQuantities);
@@ -156,15 +160,14 @@ class DataSetAggregationsITCase {
 
     /** Per key, the values folded with {@code fold}. */
     private static Map<Integer, Long> expectedPerKey(BinaryOperator<Long> fold) {
-        return expectedPerKey((a, b) -> b, fold);
+        return expectedPerKey(value -> value, fold);
     }
 
-    /** Per key, the values mapped with {@code lift} (given the key and value) and folded with {@code fold}. */
-    private static Map<Integer, Long> expectedPerKey(BinaryOperator<Long> lift, BinaryOperator<Long> fold) {
+    /** Per key, {@code lift} of each value, folded with {@code fold}. */
+    private static Map<Integer, Long> expectedPerKey(UnaryOperator<Long> lift, BinaryOperator<Long> fold) {
         Map<Integer, Long> result = new HashMap<>();
         for (long i = 0; i < RECORDS; i++) {
-            int key = TestData.skewedKey(i);
-            result.merge(key, lift.apply((long) key, (long) TestData.value(i)), fold);
+            result.merge(TestData.skewedKey(i), lift.apply((long) TestData.value(i)), fold);
         }
         return result;
     }
@@ -193,7 +196,7 @@ class DataSetAggregationsITCase {
         for (Tuple t : tuples) {
             K key = t.getField(0);
             V previous = result.put(key, t.getField(field));
-            assertEquals(null, previous, "key " + key + " occurs more than once");
+            assertNull(previous, "key " + key + " occurs more than once");
         }
         return result;
     }
@@ -223,7 +226,8 @@ class DataSetAggregationsITCase {
     }
 
     /** ("k" + key, value as int). */
-    static final class NameKeyAndNarrowValue implements MapFunction<Tuple3<Integer, Long, Double>, Tuple2<String, Integer>> {
+    static final class NameKeyAndNarrowValue
+            implements MapFunction<Tuple3<Integer, Long, Double>, Tuple2<String, Integer>> {
         @Override
         public Tuple2<String, Integer> map(Tuple3<Integer, Long, Double> t) {
             return Tuple2.of("k" + t.f0, Math.toIntExact(t.f1));

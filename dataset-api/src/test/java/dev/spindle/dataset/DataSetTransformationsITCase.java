@@ -112,7 +112,8 @@ class DataSetTransformationsITCase {
     void shouldCallMapPartitionOncePerPartition(int parallelism) throws Exception {
         ExecutionEnvironment env = cluster.createEnvironment(parallelism);
 
-        List<Tuple2<Integer, Long>> counts = env.generateSequence(1, 50_000).mapPartition(new CountPerSubtask<>()).collect();
+        List<Tuple2<Integer, Long>> counts = env.generateSequence(1, 50_000)
+                .mapPartition(new CountPerSubtask<>()).collect();
 
         assertTrue(counts.size() <= parallelism, "more results than partitions: " + counts);
         Set<Integer> subtasks = counts.stream().map(t -> t.f0).collect(Collectors.toSet());

@@ -64,6 +64,7 @@ public final class TaskManager implements AutoCloseable, RpcHandler {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final File workDir;
     private volatile RpcConnection jobManager;
+    private volatile boolean shutdownRequested;
 
     public TaskManager(Configuration config, String jobManagerHost, int jobManagerPort) throws Exception {
         this.id = "tm-" + UUID.randomUUID().toString().substring(0, 8);
@@ -136,13 +137,14 @@ public final class TaskManager implements AutoCloseable, RpcHandler {
             }, interval, interval, TimeUnit.MILLISECONDS);
         } else if (message instanceof Shutdown s) {
             LOG.info("TaskManager {} shutting down: {}", id, s.reason());
+            shutdownRequested = true;
             terminated.countDown();
         }
     }
 
     @Override
     public void onDisconnected(RpcConnection connection) {
-        if (!closed.get()) {
+        if (!closed.get() && !shutdownRequested) {
             LOG.warn("TaskManager {} lost its JobManager at {}:{}; cancelling tasks and stopping", id, jobManagerHost,
                     jobManagerPort);
         }
