@@ -114,13 +114,20 @@ final class ByteWordTable {
         }
     }
 
-    /** Whether the bytes after the first eight, if any, match the word stored at {@code offset}. */
+    /**
+     * Whether the bytes after the first eight, if any, match the word stored at {@code offset}. Compares
+     * eight bytes at a time; the last comparison is aligned to the word's end and may overlap the one
+     * before, so no read crosses the end of either word.
+     */
     private boolean restEquals(long offset, byte[] bytes, int from, int length) {
-        if (length <= Long.BYTES) {
-            return true;
-        }
         int stored = (int) offset;
-        return Arrays.equals(arena, stored + Long.BYTES, stored + length, bytes, from + Long.BYTES, from + length);
+        for (int k = Long.BYTES; k < length; k += Long.BYTES) {
+            int at = Math.min(k, length - Long.BYTES);
+            if ((long) LONGS.get(arena, stored + at) != (long) LONGS.get(bytes, from + at)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void insert(int base, long meta, long prefix, byte[] bytes, int from, int length, long count) {

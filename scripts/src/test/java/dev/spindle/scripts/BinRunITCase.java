@@ -23,7 +23,10 @@ class BinRunITCase {
     }
 
     private Result binRun(String... args) throws IOException, InterruptedException {
-        Path home = Path.of(System.getProperty("spindle.home"));
+        return binRunIn(Path.of(System.getProperty("spindle.home")), args);
+    }
+
+    private Result binRunIn(Path home, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(home.resolve("bin/run").toString());
         command.addAll(List.of(args));
@@ -57,6 +60,16 @@ class BinRunITCase {
         assertTrue(lines.contains("the\t5"), lines.toString());
         assertTrue(lines.contains("To\t4"), lines.toString());
         assertTrue(Files.size(dir.resolve("log/spindle-client.log")) > 0, "the client logs to its log file");
+    }
+
+    @Test
+    void shouldRunFromTheBinaryDistribution() throws Exception {
+        Path dist = Path.of(System.getProperty("spindle.dist"));
+        Path output = dir.resolve("dist-wordcount");
+        Result r = binRunIn(dist, dist.resolve("examples/spindle-examples.jar").toString(),
+                "--input", dist.resolve("examples/data/hamlet.txt").toString(), "--output", output.toString());
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertTrue(Files.exists(output.resolve("_SUCCESS")));
     }
 
     @Test
