@@ -12,14 +12,15 @@ import java.util.Map;
  * Counts words given as byte ranges, without creating a {@code String} per occurrence: an
  * open-addressing (linear probing) hash table whose keys are the distinct words' bytes.
  *
- * <p>Layout: slot {@code i} is the four longs {@code table[4i .. 4i+3]}: {@code (hash << 32) | length}
- * (0 when the slot is empty; words are never empty), the word's first eight bytes as a little-endian
- * long (zero-padded), the offset of the whole word in {@link #arena}, and the count. A lookup compares
- * hash and length, then the first eight bytes, and only for longer words the rest in the arena, so
- * counting a short word touches one cache line. The table doubles when half full.
+ * <p>Layout: slot {@code i} is the four longs {@code table[4i .. 4i+3]}: {@code (offset << 32) | length}
+ * where {@code offset} locates the whole word in {@link #arena} (0 when the slot is empty; words are
+ * never empty), the word's bytes 0..7 and 8..15 as little-endian longs (zero-padded), and the count.
+ * A lookup compares length and the first sixteen bytes inside the slot, and only for longer words the
+ * rest in the arena, so counting a word of up to sixteen bytes touches one cache line of the table.
+ * The table doubles when half full.
  *
- * <p>The hash reads a word eight bytes at a time; to read the last, partial eight bytes in one go it
- * may look past the word's end (but not past its array), and masks those bytes off.
+ * <p>Words are read eight bytes at a time; to read a partial eight bytes in one go a read may look past
+ * the word's end (but not past its array), and masks those bytes off.
  *
  * <p>Not thread-safe: confined to one thread at a time (in {@link HandWrittenWordCount}, the counting
  * thread, then the merging thread after a happens-before edge).
@@ -28,9 +29,10 @@ final class ByteWordTable {
 
     private static final int SLOT_LONGS = 4;
     private static final int META = 0;
-    private static final int PREFIX = 1;
-    private static final int OFFSET = 2;
+    private static final int HEAD = 1;
+    private static final int NEXT = 2;
     private static final int COUNT = 3;
+    private static final int INLINE_BYTES = 2 * Long.BYTES;
 
     private static final int INITIAL_SLOTS = 1 << 14;
     private static final int INITIAL_ARENA_BYTES = 1 << 18;
@@ -43,20 +45,6 @@ final class ByteWordTable {
     private int arenaUsed;
     private int size;
 
-    /** The hash of {@code bytes[from, from + length)}; depends only on those bytes. */
-    static int hash(byte[] bytes, int from, int length) {
-        int end = from + length;
-        long h = length;
-        int i = from;
-        for (; i + Long.BYTES <= end; i += Long.BYTES) {
-            h = (h ^ (long) LONGS.get(bytes, i)) * HASH_MULTIPLIER;
-        }
-        if (i < end) {
-            h = (h ^ partialLong(bytes, i, end - i)) * HASH_MULTIPLIER;
-        }
-        return (int) (((h ^ (h >>> 32)) * HASH_MULTIPLIER) >>> 32);
-    }
-
     /** Number of distinct words. */
     int size() {
         return size;
@@ -64,7 +52,7 @@ final class ByteWordTable {
 
     /** Counts one occurrence of the word {@code bytes[from, from + length)}, {@code length > 0}. */
     void add(byte[] bytes, int from, int length) {
-        add(bytes, from, length, hash(bytes, from, length), 1);
+        add(bytes, from, length, 1);
     }
 
     /** Adds all of {@code other}'s counts to this table. */
@@ -73,7 +61,7 @@ final class ByteWordTable {
         for (int base = 0; base < t.length; base += SLOT_LONGS) {
             long meta = t[base + META];
             if (meta != 0) {
-                add(other.arena, (int) t[base + OFFSET], (int) meta, (int) (meta >>> 32), t[base + COUNT]);
+                add(other.arena, offset(meta), length(meta), t[base + COUNT]);
             }
         }
     }
@@ -87,26 +75,27 @@ final class ByteWordTable {
         for (int base = 0; base < table.length; base += SLOT_LONGS) {
             long meta = table[base + META];
             if (meta != 0) {
-                String word = new String(arena, (int) table[base + OFFSET], (int) meta, StandardCharsets.UTF_8);
+                String word = new String(arena, offset(meta), length(meta), StandardCharsets.UTF_8);
                 map.merge(word, table[base + COUNT], Long::sum);
             }
         }
         return map;
     }
 
-    private void add(byte[] bytes, int from, int length, int hash, long count) {
-        long wanted = meta(hash, length);
-        long prefix = prefix(bytes, from, length);
+    private void add(byte[] bytes, int from, int length, long count) {
+        long head = load(bytes, from, Math.min(length, Long.BYTES));
+        long next = load(bytes, from + Long.BYTES, Math.max(0, Math.min(length - Long.BYTES, Long.BYTES)));
         long[] t = table;
-        int slot = hash & slotMask;
+        int slot = hash(head, next, bytes, from, length) & slotMask;
         while (true) {
             int base = slot * SLOT_LONGS;
             long meta = t[base + META];
             if (meta == 0) {
-                insert(base, wanted, prefix, bytes, from, length, count);
+                insert(base, head, next, bytes, from, length, count);
                 return;
             }
-            if (meta == wanted && t[base + PREFIX] == prefix && restEquals(t[base + OFFSET], bytes, from, length)) {
+            if (length(meta) == length && t[base + HEAD] == head && t[base + NEXT] == next
+                    && tailEquals(offset(meta), bytes, from, length)) {
                 t[base + COUNT] += count;
                 return;
             }
@@ -115,13 +104,26 @@ final class ByteWordTable {
     }
 
     /**
-     * Whether the bytes after the first eight, if any, match the word stored at {@code offset}. Compares
-     * eight bytes at a time; the last comparison is aligned to the word's end and may overlap the one
-     * before, so no read crosses the end of either word.
+     * Hashes a word given its first sixteen bytes as {@code head} and {@code next} (see {@link #add});
+     * reads any further bytes from {@code bytes}.
      */
-    private boolean restEquals(long offset, byte[] bytes, int from, int length) {
-        int stored = (int) offset;
-        for (int k = Long.BYTES; k < length; k += Long.BYTES) {
+    private static int hash(long head, long next, byte[] bytes, int from, int length) {
+        long h = ((length * HASH_MULTIPLIER) ^ head) * HASH_MULTIPLIER;
+        h = (h ^ next) * HASH_MULTIPLIER;
+        int end = from + length;
+        for (int i = from + INLINE_BYTES; i < end; i += Long.BYTES) {
+            h = (h ^ load(bytes, i, Math.min(end - i, Long.BYTES))) * HASH_MULTIPLIER;
+        }
+        return (int) (((h ^ (h >>> 32)) * HASH_MULTIPLIER) >>> 32);
+    }
+
+    /**
+     * Whether the bytes after the first sixteen, if any, match the word stored at {@code stored}.
+     * Compares eight bytes at a time; the last comparison is aligned to the word's end and may overlap
+     * the one before, so no read crosses the end of either word.
+     */
+    private boolean tailEquals(int stored, byte[] bytes, int from, int length) {
+        for (int k = INLINE_BYTES; k < length; k += Long.BYTES) {
             int at = Math.min(k, length - Long.BYTES);
             if ((long) LONGS.get(arena, stored + at) != (long) LONGS.get(bytes, from + at)) {
                 return false;
@@ -130,10 +132,10 @@ final class ByteWordTable {
         return true;
     }
 
-    private void insert(int base, long meta, long prefix, byte[] bytes, int from, int length, long count) {
-        table[base + META] = meta;
-        table[base + PREFIX] = prefix;
-        table[base + OFFSET] = appendToArena(bytes, from, length);
+    private void insert(int base, long head, long next, byte[] bytes, int from, int length, long count) {
+        table[base + META] = ((long) appendToArena(bytes, from, length) << 32) | length;
+        table[base + HEAD] = head;
+        table[base + NEXT] = next;
         table[base + COUNT] = count;
         size++;
         if (size * 2 > slotMask + 1) {
@@ -164,7 +166,7 @@ final class ByteWordTable {
             if (meta == 0) {
                 continue;
             }
-            int slot = (int) (meta >>> 32) & mask;
+            int slot = hash(old[base + HEAD], old[base + NEXT], arena, offset(meta), length(meta)) & mask;
             while (fresh[slot * SLOT_LONGS + META] != 0) {
                 slot = (slot + 1) & mask;
             }
@@ -174,19 +176,19 @@ final class ByteWordTable {
         slotMask = mask;
     }
 
-    private static long meta(int hash, int length) {
-        return ((long) hash << 32) | length;
+    private static int offset(long meta) {
+        return (int) (meta >>> 32);
     }
 
-    /** The first eight bytes of the word (fewer, zero-padded, if it is shorter). */
-    private static long prefix(byte[] bytes, int from, int length) {
-        return length >= Long.BYTES ? (long) LONGS.get(bytes, from) : partialLong(bytes, from, length);
+    private static int length(long meta) {
+        return (int) meta;
     }
 
-    /** {@code bytes[from, from + count)} as a little-endian long, {@code 0 < count < 8}. */
-    private static long partialLong(byte[] bytes, int from, int count) {
+    /** {@code bytes[from, from + count)} as a little-endian long, zero-padded; {@code 0 <= count <= 8}. */
+    private static long load(byte[] bytes, int from, int count) {
         if (from + Long.BYTES <= bytes.length) {
-            return (long) LONGS.get(bytes, from) & (-1L >>> (Long.SIZE - Byte.SIZE * count));
+            // Shifting twice by 4 * count gives 0 for count 8, where one shift by 64 would be a no-op.
+            return (long) LONGS.get(bytes, from) & ~((-1L << (4 * count)) << (4 * count));
         }
         long value = 0;
         for (int k = count - 1; k >= 0; k--) {

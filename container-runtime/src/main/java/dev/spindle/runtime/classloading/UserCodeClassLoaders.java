@@ -14,7 +14,8 @@ public final class UserCodeClassLoaders implements OptionsHolder {
 
     public static final ConfigOption<String> PARENT_FIRST_PATTERNS = ConfigOption.stringOption(
             "classloader.parent-first-patterns",
-            "java.;javax.;jdk.;sun.;dev.spindle.;org.slf4j;org.apache.log4j;org.apache.logging;org.apache.hadoop.;"
+            "java.;javax.;jdk.;sun.;dev.spindle.api.;dev.spindle.runtime.;dev.spindle.dataset.;dev.spindle.connectors.;"
+                    + "org.slf4j;org.apache.log4j;org.apache.logging;org.apache.hadoop.;"
                     + "io.netty.;com.esotericsoftware.;org.objenesis.;org.w3c.;org.xml.",
             "Semicolon-separated class name prefixes that are always loaded from Spindle's classpath, never "
                     + "from the job's jars.");
