@@ -49,13 +49,21 @@ public final class HandWrittenWordCount {
     }
 
     public static Result run(Path file, int threads) throws IOException {
+        return run(file, threads, READ_BUFFER_BYTES);
+    }
+
+    /** As {@link #run(Path, int)}, reading {@code readBufferBytes} at a time (tests use small buffers). */
+    static Result run(Path file, int threads, int readBufferBytes) throws IOException {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1: " + threads);
+        }
+        if (readBufferBytes < 1) {
+            throw new IllegalArgumentException("readBufferBytes must be >= 1: " + readBufferBytes);
         }
         long[] bounds = splitAtLineBoundaries(file, threads);
         List<FutureTask<RangeCounter>> tasks = new ArrayList<>(threads);
         for (int i = 0; i < threads; i++) {
-            RangeCounter counter = new RangeCounter(file, bounds[i], bounds[i + 1]);
+            RangeCounter counter = new RangeCounter(file, bounds[i], bounds[i + 1], readBufferBytes);
             FutureTask<RangeCounter> task = new FutureTask<>(counter::countRange);
             tasks.add(task);
             Thread thread = new Thread(task, "hand-written-wordcount-" + i);
@@ -146,14 +154,16 @@ public final class HandWrittenWordCount {
         private final Path file;
         private final long start;
         private final long end;
+        private final int readBufferBytes;
         private final ByteWordTable counts = new ByteWordTable();
         private long lines;
         private long tokens;
 
-        RangeCounter(Path file, long start, long end) {
+        RangeCounter(Path file, long start, long end, int readBufferBytes) {
             this.file = file;
             this.start = start;
             this.end = end;
+            this.readBufferBytes = readBufferBytes;
         }
 
         RangeCounter countRange() {
@@ -166,7 +176,7 @@ public final class HandWrittenWordCount {
         }
 
         private void scan(FileChannel channel) throws IOException {
-            byte[] buf = new byte[(int) Math.min(READ_BUFFER_BYTES, Math.max(1, end - start))];
+            byte[] buf = new byte[(int) Math.min(readBufferBytes, Math.max(1, end - start))];
             int carry = 0; // bytes of a token cut by the previous buffer end, moved to buf[0..carry)
             byte last = '\n';
             long position = start;

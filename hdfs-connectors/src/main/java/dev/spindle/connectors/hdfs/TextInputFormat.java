@@ -22,7 +22,8 @@ import org.apache.hadoop.fs.Path;
  */
 public final class TextInputFormat implements InputFormat<String, FileInputSplit> {
 
-    private static final int READ_BUFFER = 1 << 16;
+    /** Large enough that Hadoop's stream reads straight into it, bypassing its own buffer copy. */
+    private static final int READ_BUFFER = 1 << 20;
     private static final long MIN_SPLIT = 1 << 20;
 
     private final String path;
@@ -155,34 +156,58 @@ public final class TextInputFormat implements InputFormat<String, FileInputSplit
 
     @Override
     public String nextRecord() throws IOException {
+        if (bufferPos == bufferLimit && !fill()) {
+            end = true;
+            return null;
+        }
+        // Fast path: the whole line is in the read buffer; decode it in place.
+        int newline = indexOfNewline(buffer, bufferPos, bufferLimit);
+        if (newline >= 0) {
+            int start = bufferPos;
+            int len = newline - start;
+            bufferPos = newline + 1;
+            position += len + 1;
+            if (len > 0 && buffer[newline - 1] == '\r') {
+                len--;
+            }
+            return new String(buffer, start, len, StandardCharsets.UTF_8);
+        }
+        return nextRecordSpanningBuffers();
+    }
+
+    private static int indexOfNewline(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A line that continues past the read buffer: gather it in {@code line}. */
+    private String nextRecordSpanningBuffers() throws IOException {
         int len = 0;
-        boolean sawAny = false;
         while (true) {
             if (bufferPos == bufferLimit && !fill()) {
                 end = true;
-                return sawAny ? decode(len) : null;
+                return decode(len);
             }
             int start = bufferPos;
-            byte[] b = buffer;
-            int limit = bufferLimit;
-            int i = start;
-            while (i < limit && b[i] != '\n') {
-                i++;
-            }
-            int chunk = i - start;
+            int newline = indexOfNewline(buffer, start, bufferLimit);
+            int stop = newline >= 0 ? newline : bufferLimit;
+            int chunk = stop - start;
             if (len + chunk > line.length) {
                 line = Arrays.copyOf(line, Math.max(len + chunk, line.length * 2));
             }
-            System.arraycopy(b, start, line, len, chunk);
+            System.arraycopy(buffer, start, line, len, chunk);
             len += chunk;
-            sawAny = true;
             position += chunk;
-            if (i < limit) {
-                bufferPos = i + 1;
+            if (newline >= 0) {
+                bufferPos = newline + 1;
                 position++;
                 return decode(len);
             }
-            bufferPos = limit;
+            bufferPos = bufferLimit;
         }
     }
 

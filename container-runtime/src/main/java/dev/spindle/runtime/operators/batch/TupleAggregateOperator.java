@@ -3,13 +3,13 @@ package dev.spindle.runtime.operators.batch;
 import dev.spindle.api.functions.KeySelector;
 import dev.spindle.api.tuple.Tuple;
 import dev.spindle.runtime.operators.OneInputOperator;
-import java.util.HashMap;
 
 /**
- * Sum, min or max of one tuple field per key, in a hash table. Sums run in a primitive
- * {@code long} or {@code double} per key and are written back into the group's first tuple only
- * when it is emitted, so the hot path neither boxes nor writes references into old objects. As a
- * combiner ({@code maxEntries > 0}) it emits partial results when the table is full.
+ * Sum, min or max of one tuple field per key, in an {@link AggregationTable}. The first tuple of
+ * each group carries the other fields; sums run in a primitive {@code long} or {@code double} per
+ * key and are written into that tuple only when it is emitted, so the hot path neither boxes nor
+ * writes references into old objects. As a combiner ({@code maxEntries > 0}) it emits partial
+ * results whenever the table holds that many keys.
  */
 public final class TupleAggregateOperator<T extends Tuple, K> extends OneInputOperator<T, T> {
 
@@ -20,19 +20,7 @@ public final class TupleAggregateOperator<T extends Tuple, K> extends OneInputOp
     private final int field;
     private final Kind kind;
     private final int maxEntries;
-    private transient HashMap<K, Slot<T>> table;
-
-    /** One group: its first tuple and the running aggregate. */
-    private static final class Slot<T> {
-        final T tuple;
-        long longValue;
-        double doubleValue;
-        Object objectValue;
-
-        Slot(T tuple) {
-            this.tuple = tuple;
-        }
-    }
+    private transient AggregationTable table;
 
     public TupleAggregateOperator(KeySelector<T, K> keySelector, int field, Kind kind, int maxEntries) {
         this.keySelector = keySelector;
@@ -43,63 +31,58 @@ public final class TupleAggregateOperator<T extends Tuple, K> extends OneInputOp
 
     @Override
     public void open() {
-        table = new HashMap<>(1024);
+        table = new AggregationTable(1024);
     }
 
     @Override
     public void process(T record) throws Exception {
         K key = keySelector.getKey(record);
-        Slot<T> slot = table.get(key);
+        int slot = table.find(key);
         Object value = record.getField(field);
-        if (slot == null) {
-            if (maxEntries > 0 && table.size() >= maxEntries) {
-                emitAll();
-            }
-            slot = new Slot<>(record);
-            init(slot, value);
-            table.put(key, slot);
-        } else {
+        if (slot >= 0) {
             update(slot, value);
+            return;
         }
+        if (maxEntries > 0 && table.size() >= maxEntries) {
+            emitAll();
+            slot = table.find(key);
+        }
+        slot = table.insert(-slot - 1, key, record);
+        init(slot, value);
     }
 
-    private void init(Slot<T> slot, Object value) {
-        if (kind == Kind.SUM && isIntegral(value)) {
-            slot.longValue = ((Number) value).longValue();
-        } else if (kind == Kind.SUM && (value instanceof Double || value instanceof Float)) {
-            slot.doubleValue = ((Number) value).doubleValue();
-        } else if (kind == Kind.SUM) {
+    private void init(int slot, Object value) {
+        if (kind != Kind.SUM) {
+            return;
+        }
+        if (isIntegral(value)) {
+            table.addLong(slot, ((Number) value).longValue());
+        } else if (value instanceof Double || value instanceof Float) {
+            table.addDouble(slot, ((Number) value).doubleValue());
+        } else {
             throw new IllegalArgumentException("Cannot sum field " + field + " of type "
                     + (value == null ? "null" : value.getClass().getName()));
-        } else {
-            slot.objectValue = value;
         }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void update(Slot<T> slot, Object value) {
-        switch (kind) {
-            case SUM -> {
-                if (value instanceof Integer i) {
-                    slot.longValue += i;
-                } else if (value instanceof Long l) {
-                    slot.longValue += l;
-                } else if (value instanceof Number n && isIntegral(n)) {
-                    slot.longValue += n.longValue();
-                } else {
-                    slot.doubleValue += ((Number) value).doubleValue();
-                }
+    private void update(int slot, Object value) {
+        if (kind == Kind.SUM) {
+            if (value instanceof Integer i) {
+                table.addLong(slot, i);
+            } else if (value instanceof Long l) {
+                table.addLong(slot, l);
+            } else if (isIntegral(value)) {
+                table.addLong(slot, ((Number) value).longValue());
+            } else {
+                table.addDouble(slot, ((Number) value).doubleValue());
             }
-            case MIN -> {
-                if (((Comparable) value).compareTo(slot.objectValue) < 0) {
-                    slot.objectValue = value;
-                }
-            }
-            case MAX -> {
-                if (((Comparable) value).compareTo(slot.objectValue) > 0) {
-                    slot.objectValue = value;
-                }
-            }
+            return;
+        }
+        Tuple first = (Tuple) table.record(slot);
+        int c = ((Comparable) value).compareTo(first.getField(field));
+        if (kind == Kind.MIN ? c < 0 : c > 0) {
+            first.setField(field, value);
         }
     }
 
@@ -112,34 +95,33 @@ public final class TupleAggregateOperator<T extends Tuple, K> extends OneInputOp
         emitAll();
     }
 
+    @SuppressWarnings("unchecked")
     private void emitAll() {
-        for (Slot<T> slot : table.values()) {
-            T tuple = slot.tuple;
-            tuple.setField(field, result(slot, tuple.getField(field)));
+        table.drain(slot -> {
+            T tuple = (T) table.record(slot);
+            if (kind == Kind.SUM) {
+                tuple.setField(field, sumResult(tuple.getField(field), table.getLong(slot), table.getDouble(slot)));
+            }
             output.collect(tuple);
-        }
-        table.clear();
+        });
     }
 
-    private Object result(Slot<T> slot, Object original) {
-        if (kind != Kind.SUM) {
-            return slot.objectValue;
-        }
+    private static Object sumResult(Object original, long longSum, double doubleSum) {
         if (original instanceof Integer) {
-            return (int) slot.longValue;
+            return (int) longSum;
         }
         if (original instanceof Long) {
-            return slot.longValue;
+            return longSum;
         }
         if (original instanceof Short) {
-            return (short) slot.longValue;
+            return (short) longSum;
         }
         if (original instanceof Byte) {
-            return (byte) slot.longValue;
+            return (byte) longSum;
         }
         if (original instanceof Float) {
-            return (float) slot.doubleValue;
+            return (float) doubleSum;
         }
-        return slot.doubleValue;
+        return doubleSum;
     }
 }

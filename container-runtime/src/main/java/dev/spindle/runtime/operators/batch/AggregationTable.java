@@ -1,0 +1,221 @@
+package dev.spindle.runtime.operators.batch;
+
+import java.util.Arrays;
+
+/**
+ * An open-addressing hash table from keys to a record plus a primitive accumulator, for hash
+ * aggregation. Each slot is four longs in one array: the key's hash and a length code, a short
+ * string key packed inline (up to 16 Latin-1 or 8 other characters), and the accumulator. A lookup
+ * of such a key (most words, ids, codes) is decided from that one cache line,
+ * without touching the key object; other keys are compared with {@code equals}. Records and keys
+ * sit in parallel arrays for emission. Single-threaded.
+ */
+final class AggregationTable {
+
+    private static final float LOAD_FACTOR = 0.5f;
+    private static final int STRIDE = 4;
+    private static final int INLINE_CHARS = 8;
+    /** Length code of keys that are not stored inline. */
+    private static final int NOT_INLINE = 0xFFFF;
+    /** Added to the length of inline keys packed with two bytes per character. */
+    private static final int WIDE_CHARS = 0x100;
+
+    private long[] slots;
+    private Object[] keys;
+    private Object[] records;
+    private double[] doubles;
+    private int size;
+    private int mask;
+    // The packed form of the key being looked up (set by find, used by insert).
+    private int probeLength;
+    private long probe0;
+    private long probe1;
+    private int probeHash;
+
+    AggregationTable(int expected) {
+        allocate(Integer.highestOneBit(Math.max(16, (int) (expected / LOAD_FACTOR)) - 1) << 1);
+    }
+
+    private void allocate(int capacity) {
+        slots = new long[capacity * STRIDE];
+        keys = new Object[capacity];
+        records = new Object[capacity];
+        doubles = new double[capacity];
+        mask = capacity - 1;
+        size = 0;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** The slot of the key, or {@code -(free slot) - 1} if it is absent. */
+    int find(Object key) {
+        int hash = spread(key == null ? 0 : key.hashCode());
+        boolean inline = pack(key);
+        probeHash = hash;
+        long wantedMeta = meta(hash, probeLength);
+        int i = hash & mask;
+        while (true) {
+            int base = i * STRIDE;
+            long meta = slots[base];
+            if (meta == 0) {
+                return -i - 1;
+            }
+            if (meta == wantedMeta) {
+                if (inline ? slots[base + 1] == probe0 && slots[base + 2] == probe1 : equal(keys[i], key)) {
+                    return i;
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /** Spreads a key's hash code; never 0, which marks a free slot. */
+    private static int spread(int h) {
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        return h == 0 ? 1 : h;
+    }
+
+    private static long meta(int hash, int lengthCode) {
+        return ((long) hash << 32) | (lengthCode + 1);
+    }
+
+    /**
+     * Packs a short string key into probe0/probe1: up to 16 characters of one byte each (Latin-1),
+     * or up to 8 of two bytes. The length code tells the two forms apart. Returns false for keys not
+     * stored inline.
+     */
+    private boolean pack(Object key) {
+        if (!(key instanceof String s) || s.length() > 2 * INLINE_CHARS) {
+            probeLength = NOT_INLINE;
+            return false;
+        }
+        int n = s.length();
+        long p0 = 0;
+        long p1 = 0;
+        boolean latin1 = true;
+        for (int c = 0; c < n; c++) {
+            long ch = s.charAt(c);
+            if (ch > 0xFF) {
+                latin1 = false;
+                break;
+            }
+            if (c < 8) {
+                p0 |= ch << (8 * c);
+            } else {
+                p1 |= ch << (8 * (c - 8));
+            }
+        }
+        if (latin1) {
+            probeLength = n;
+        } else if (n <= INLINE_CHARS) {
+            p0 = 0;
+            p1 = 0;
+            for (int c = 0; c < n; c++) {
+                long ch = s.charAt(c);
+                if (c < 4) {
+                    p0 |= ch << (16 * c);
+                } else {
+                    p1 |= ch << (16 * (c - 4));
+                }
+            }
+            probeLength = WIDE_CHARS + n;
+        } else {
+            probeLength = NOT_INLINE;
+            return false;
+        }
+        probe0 = p0;
+        probe1 = p1;
+        return true;
+    }
+
+    private static boolean equal(Object a, Object b) {
+        return a == b || (a != null && a.equals(b));
+    }
+
+    /**
+     * Puts the key that the last {@link #find} did not find into the free slot it returned;
+     * returns the key's slot (it moves if the table grows).
+     */
+    int insert(int freeSlot, Object key, Object record) {
+        if (size + 1 > (mask + 1) * LOAD_FACTOR) {
+            grow();
+            freeSlot = -find(key) - 1;
+        }
+        int base = freeSlot * STRIDE;
+        slots[base] = meta(probeHash, probeLength);
+        slots[base + 1] = probe0;
+        slots[base + 2] = probe1;
+        slots[base + 3] = 0;
+        keys[freeSlot] = key;
+        records[freeSlot] = record;
+        doubles[freeSlot] = 0;
+        size++;
+        return freeSlot;
+    }
+
+    private void grow() {
+        long[] oldSlots = slots;
+        Object[] oldKeys = keys;
+        Object[] oldRecords = records;
+        double[] oldDoubles = doubles;
+        allocate((mask + 1) * 2);
+        for (int i = 0; i < oldKeys.length; i++) {
+            int oldBase = i * STRIDE;
+            if (oldSlots[oldBase] != 0) {
+                int hash = (int) (oldSlots[oldBase] >>> 32);
+                int j = hash & mask;
+                while (slots[j * STRIDE] != 0) {
+                    j = (j + 1) & mask;
+                }
+                System.arraycopy(oldSlots, oldBase, slots, j * STRIDE, STRIDE);
+                keys[j] = oldKeys[i];
+                records[j] = oldRecords[i];
+                doubles[j] = oldDoubles[i];
+                size++;
+            }
+        }
+    }
+
+    Object record(int slot) {
+        return records[slot];
+    }
+
+    long getLong(int slot) {
+        return slots[slot * STRIDE + 3];
+    }
+
+    void addLong(int slot, long delta) {
+        slots[slot * STRIDE + 3] += delta;
+    }
+
+    double getDouble(int slot) {
+        return doubles[slot];
+    }
+
+    void addDouble(int slot, double delta) {
+        doubles[slot] += delta;
+    }
+
+    /** Calls the visitor for every occupied slot, then empties the table (keeping its capacity). */
+    void drain(SlotVisitor visitor) {
+        for (int i = 0; i < keys.length; i++) {
+            if (slots[i * STRIDE] != 0) {
+                visitor.visit(i);
+            }
+        }
+        Arrays.fill(slots, 0);
+        Arrays.fill(keys, null);
+        Arrays.fill(records, null);
+        size = 0;
+    }
+
+    /** Receives occupied slots. */
+    @FunctionalInterface
+    interface SlotVisitor {
+        void visit(int slot);
+    }
+}

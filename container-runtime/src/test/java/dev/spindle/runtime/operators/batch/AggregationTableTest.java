@@ -1,0 +1,68 @@
+package dev.spindle.runtime.operators.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.spindle.api.tuple.Tuple2;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class AggregationTableTest {
+
+    /** Keys of every kind: inline Latin-1 (up to 16), inline wide (up to 8), too long, non-strings, null-like. */
+    private static Object randomKey(Random r) {
+        int kind = r.nextInt(6);
+        int len = r.nextInt(20);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < len; i++) {
+            sb.append(kind == 1 ? (char) (0x400 + r.nextInt(40)) : kind == 2 ? (char) (0xE0 + r.nextInt(20))
+                    : (char) ('a' + r.nextInt(3)));
+        }
+        return switch (kind) {
+            case 3 -> (long) r.nextInt(5000);
+            case 4 -> new Tuple2<>(r.nextInt(30), "k" + r.nextInt(30));
+            default -> sb.toString();
+        };
+    }
+
+    @Test
+    void shouldAggregateLikeAHashMapForAllKindsOfKeys() {
+        Random random = new Random(3);
+        AggregationTable table = new AggregationTable(16);
+        Map<Object, Long> expected = new HashMap<>();
+        for (int i = 0; i < 200_000; i++) {
+            Object key = randomKey(random);
+            long v = random.nextInt(100);
+            expected.merge(key, v, Long::sum);
+            int slot = table.find(key);
+            if (slot < 0) {
+                slot = table.insert(-slot - 1, key, key);
+            }
+            table.addLong(slot, v);
+        }
+        assertEquals(expected.size(), table.size());
+        Map<Object, Long> actual = new HashMap<>();
+        table.drain(slot -> actual.put(table.record(slot), table.getLong(slot)));
+        assertEquals(expected, actual);
+        assertEquals(0, table.size());
+    }
+
+    @Test
+    void shouldTellApartKeysThatPackAlike() {
+        AggregationTable table = new AggregationTable(16);
+        String[] keys = {"", "\0", "\0\0", "a", "a\0", "ab", "ab\u0100", "ab\u0100\0", "abcdefghijklmnop", "abcdefghijklmnopq",
+            "abcdefghijklmno\0", "\u00ff", "\u00ff\u00ff"};
+        for (String k : keys) {
+            int slot = table.find(k);
+            assertTrue(slot < 0, "'" + k + "' must be new");
+            table.insert(-slot - 1, k, k);
+        }
+        for (String k : keys) {
+            int slot = table.find(k);
+            assertTrue(slot >= 0);
+            assertEquals(k, table.record(slot));
+        }
+    }
+}
