@@ -10,22 +10,48 @@ import dev.spindle.runtime.cluster.LocalCluster;
 import dev.spindle.runtime.cluster.LocalClusterOptions;
 import dev.spindle.runtime.cluster.ProcessResourceDriver;
 import dev.spindle.runtime.config.Configuration;
+import dev.spindle.runtime.jobmanager.JobManagerOptions;
 import dev.spindle.runtime.serialization.Serializers;
 import dev.spindle.runtime.taskmanager.TaskManagerOptions;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** A TaskManager process dies while a job runs: the job fails, naming the lost TaskManager. */
+/**
+ * A TaskManager process dies, or hangs, while a job runs: the job fails with a message naming the
+ * lost TaskManager instead of waiting forever.
+ */
 class TaskManagerLossITCase {
 
-    @Test
-    void shouldFailTheJobWhenATaskManagerDies() throws Exception {
-        Configuration conf = new Configuration()
+    private static Configuration clusterConf() {
+        return new Configuration()
                 .set(LocalClusterOptions.TASK_MANAGERS, 2)
                 .set(LocalClusterOptions.TASK_MANAGER_PROCESSES, true)
                 .set(LocalClusterOptions.TASK_MANAGER_JVM_OPTIONS, "-Xmx256m")
-                .set(TaskManagerOptions.NUM_SLOTS, 1);
+                .set(TaskManagerOptions.NUM_SLOTS, 1)
+                .set(JobManagerOptions.HEARTBEAT_TIMEOUT, 3000L);
+    }
+
+    @Test
+    void shouldFailTheJobWhenATaskManagerDies() throws Exception {
+        assertLossFailsJob(Process::destroyForcibly, "probably died");
+    }
+
+    @Test
+    void shouldFailTheJobWhenATaskManagerStopsHeartbeating() throws Exception {
+        assertLossFailsJob(p -> signal(p, "STOP"), "missed heartbeats");
+    }
+
+    private static void signal(Process p, String signal) {
+        try {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void assertLossFailsJob(java.util.function.Consumer<Process> loss, String expected) throws Exception {
+        Configuration conf = clusterConf();
         try (LocalCluster cluster = LocalCluster.start(conf)) {
             ExecutionEnvironment env = ExecutionEnvironment.create(new EmbeddedJobExecutor(conf, cluster));
             env.setParallelism(2);
@@ -38,12 +64,17 @@ class TaskManagerLossITCase {
                 }
             });
             Thread.sleep(3000);
-            ((ProcessResourceDriver) cluster.resourceDriver()).processes().get(1).destroyForcibly();
-            Exception e = assertThrows(Exception.class, () -> job.get(60, TimeUnit.SECONDS));
-            Throwable cause = e.getCause().getCause();
-            assertTrue(cause instanceof JobExecutionException, "expected a job failure, got " + e);
-            assertTrue(cause.getMessage().contains("TaskManager"), cause.getMessage());
-            assertTrue(cause.getMessage().contains("probably died"), cause.getMessage());
+            Process victim = ((ProcessResourceDriver) cluster.resourceDriver()).processes().get(1);
+            loss.accept(victim);
+            try {
+                Exception e = assertThrows(Exception.class, () -> job.get(60, TimeUnit.SECONDS));
+                Throwable cause = e.getCause().getCause();
+                assertTrue(cause instanceof JobExecutionException, "expected a job failure, got " + e);
+                assertTrue(cause.getMessage().contains("TaskManager"), cause.getMessage());
+                assertTrue(cause.getMessage().contains(expected), cause.getMessage());
+            } finally {
+                victim.destroyForcibly();
+            }
         }
     }
 }
