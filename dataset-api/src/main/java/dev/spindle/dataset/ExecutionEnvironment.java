@@ -153,11 +153,14 @@ public final class ExecutionEnvironment {
         sinks.clear();
         JobGraph graph = new PlanCompiler(configuration, getParallelism()).compile(plan);
         JobResult result = executor.execute(graph);
+        lastJobId = result.jobId();
+        lastRuntime = result.durationMillis();
+        if (result.isDetached()) {
+            return new HashMap<>();
+        }
         if (!result.isSuccess()) {
             throw new JobExecutionException(result);
         }
-        lastJobId = result.jobId();
-        lastRuntime = result.durationMillis();
         if (result.serializedAccumulators() == null) {
             return new HashMap<>();
         }
@@ -167,7 +170,12 @@ public final class ExecutionEnvironment {
     /** Runs the pending sinks plus one internal sink, and returns the internal accumulator's value. */
     Object executeForAccumulator(PlanNode sink, String accumulatorName) throws Exception {
         sinks.add(sink);
-        return run("Spindle job (" + sink.name() + ")").get(accumulatorName);
+        Map<String, Object> accumulators = run("Spindle job (" + sink.name() + ")");
+        if (!accumulators.containsKey(accumulatorName)) {
+            throw new IllegalStateException(sink.name() + "() needs the job's result, but the job was submitted "
+                    + "detached; run attached (without -d)");
+        }
+        return accumulators.get(accumulatorName);
     }
 
     void addSink(PlanNode sink) {

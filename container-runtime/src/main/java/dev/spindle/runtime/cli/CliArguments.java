@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The parsed command line of {@code bin/run}:
- * {@code [-c MainClass] [-p parallelism] [-D key=value]... [-v] job.jar [program args]}.
- * Everything after the jar belongs to the program.
+ * The parsed command line of {@code bin/run}. Options before the jar belong to Spindle, everything
+ * after it to the program. Options that are settings (memory sizes, slots, names) become
+ * configuration entries so that targets read them like any other setting.
  */
 record CliArguments(String mainClass, Integer parallelism, Map<String, String> dynamicProperties, boolean verbose,
-                    boolean help, String jarPath, List<String> programArgs) {
+                    boolean help, String target, boolean detached, String statusFile, boolean keepOnExit,
+                    String jarPath, List<String> programArgs) {
 
     static final String USAGE = String.join("\n",
             "Usage: bin/run [options] job.jar [program arguments]",
@@ -19,42 +20,81 @@ record CliArguments(String mainClass, Integer parallelism, Map<String, String> d
             "  -c, --class CLASS        main class of the job (default: the jar's Main-Class)",
             "  -p, --parallelism N      default parallelism of the job's operators",
             "  -D key=value             set a configuration option (repeatable)",
+            "  -m, --target TARGET      where to run: local (default, an embedded cluster) or yarn-cluster",
+            "  -d, --detached           return once the job runs (yarn-cluster)",
+            "  -tm, --taskmanager-memory MB   memory of each TaskManager container (yarn-cluster)",
+            "  -jm, --jobmanager-memory MB    memory of the ApplicationMaster container (yarn-cluster)",
+            "  -s, --slots N            slots per TaskManager",
+            "  -nm, --name NAME         YARN application name",
+            "  -qu, --queue QUEUE       YARN queue",
+            "  --status-file FILE       write the final state as Java properties when done",
+            "  --keep-on-exit           do not kill the YARN application when this client is interrupted",
             "  -v, --verbose            print full stack traces on errors",
-            "  -h, --help               print this help");
+            "  -h, --help               print this help",
+            "Exit codes: 0 succeeded, 1 job failed or cancelled, 2 usage or configuration error, 3 deployment failed");
+
+    /** Mutable state of one parse. */
+    private static final class Builder {
+        String mainClass;
+        Integer parallelism;
+        Map<String, String> props = new LinkedHashMap<>();
+        boolean verbose;
+        String target = "local";
+        boolean detached;
+        String statusFile;
+        boolean keepOnExit;
+    }
 
     static CliArguments parse(String[] args) {
-        String mainClass = null;
-        Integer parallelism = null;
-        Map<String, String> props = new LinkedHashMap<>();
-        boolean verbose = false;
+        Builder b = new Builder();
         int i = 0;
         for (; i < args.length; i++) {
             String a = args[i];
             if (!a.startsWith("-") || a.equals("-")) {
                 break;
             }
-            switch (a) {
-                case "-c", "--class" -> mainClass = value(args, ++i, a);
-                case "-p", "--parallelism" -> parallelism = parallelism(value(args, ++i, a));
-                case "-v", "--verbose" -> verbose = true;
-                case "-h", "--help" -> {
-                    return new CliArguments(null, null, props, verbose, true, null, List.of());
-                }
-                case "-D" -> addProperty(props, value(args, ++i, a));
-                default -> {
-                    if (a.startsWith("-D") && a.length() > 2) {
-                        addProperty(props, a.substring(2));
-                    } else {
-                        throw new UsageException("Unknown option " + a);
-                    }
-                }
+            if (a.equals("-h") || a.equals("--help")) {
+                return new CliArguments(null, null, b.props, false, true, b.target, false, null, false, null, List.of());
             }
+            i = option(args, i, b);
         }
         if (i >= args.length) {
             throw new UsageException("No job jar given");
         }
         List<String> programArgs = new ArrayList<>(List.of(args).subList(i + 1, args.length));
-        return new CliArguments(mainClass, parallelism, props, verbose, false, args[i], programArgs);
+        return new CliArguments(b.mainClass, b.parallelism, b.props, b.verbose, false, b.target, b.detached,
+                b.statusFile, b.keepOnExit, args[i], programArgs);
+    }
+
+    /** Reads the option at {@code i}; returns the index of its last token. */
+    private static int option(String[] args, int i, Builder b) {
+        String a = args[i];
+        switch (a) {
+            case "-c", "--class" -> b.mainClass = value(args, ++i, a);
+            case "-p", "--parallelism" -> b.parallelism = positive(value(args, ++i, a), "Parallelism");
+            case "-v", "--verbose" -> b.verbose = true;
+            case "-D" -> addProperty(b.props, value(args, ++i, a));
+            case "-m", "--target" -> b.target = value(args, ++i, a);
+            case "-d", "--detached" -> b.detached = true;
+            case "-tm", "--taskmanager-memory" ->
+                    b.props.put("taskmanager.memory.process.size", positive(value(args, ++i, a), "Memory") + "m");
+            case "-jm", "--jobmanager-memory" ->
+                    b.props.put("jobmanager.memory.process.size", positive(value(args, ++i, a), "Memory") + "m");
+            case "-s", "--slots" ->
+                    b.props.put("taskmanager.numberOfTaskSlots", positive(value(args, ++i, a), "Slots").toString());
+            case "-nm", "--name" -> b.props.put("yarn.application.name", value(args, ++i, a));
+            case "-qu", "--queue" -> b.props.put("yarn.application.queue", value(args, ++i, a));
+            case "--status-file" -> b.statusFile = value(args, ++i, a);
+            case "--keep-on-exit" -> b.keepOnExit = true;
+            default -> {
+                if (a.startsWith("-D") && a.length() > 2) {
+                    addProperty(b.props, a.substring(2));
+                } else {
+                    throw new UsageException("Unknown option " + a);
+                }
+            }
+        }
+        return i;
     }
 
     private static String value(String[] args, int i, String option) {
@@ -64,7 +104,7 @@ record CliArguments(String mainClass, Integer parallelism, Map<String, String> d
         return args[i];
     }
 
-    private static Integer parallelism(String s) {
+    private static Integer positive(String s, String what) {
         try {
             int p = Integer.parseInt(s);
             if (p < 1) {
@@ -72,7 +112,7 @@ record CliArguments(String mainClass, Integer parallelism, Map<String, String> d
             }
             return p;
         } catch (NumberFormatException e) {
-            throw new UsageException("Parallelism must be a positive integer, got '" + s + "'");
+            throw new UsageException(what + " must be a positive integer, got '" + s + "'");
         }
     }
 

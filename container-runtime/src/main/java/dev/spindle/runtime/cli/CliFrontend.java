@@ -1,47 +1,52 @@
 package dev.spindle.runtime.cli;
 
 import dev.spindle.runtime.classloading.UserCodeClassLoaders;
-import dev.spindle.runtime.client.EmbeddedJobExecutor;
+import dev.spindle.runtime.client.DeploymentException;
 import dev.spindle.runtime.client.JobExecutionException;
 import dev.spindle.runtime.client.JobExecutor;
 import dev.spindle.runtime.client.JobExecutors;
-import dev.spindle.runtime.client.JobResult;
-import dev.spindle.runtime.cluster.LocalCluster;
+import dev.spindle.runtime.client.JobStatus;
 import dev.spindle.runtime.config.Configuration;
 import dev.spindle.runtime.config.CoreOptions;
 import dev.spindle.runtime.config.IllegalConfigurationException;
-import dev.spindle.runtime.jobgraph.JobGraph;
 import dev.spindle.runtime.util.ExceptionUtils;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.jar.JarFile;
+import java.util.ServiceLoader;
 
 /**
  * The Java side of {@code bin/run}: reads the configuration, loads the job's main class from its
- * jar in its own classloader, binds {@code getExecutionEnvironment()} to an embedded cluster, runs
- * {@code main}, and turns the outcome into an exit code and, on failure, one line on stderr.
- * Exit codes: 0 success, 1 the job or program failed, 2 bad arguments or configuration.
+ * jar in its own classloader, binds {@code getExecutionEnvironment()} to the chosen target (the
+ * embedded cluster, or YARN), runs {@code main}, and turns the outcome into an exit code and, on
+ * failure, one line on stderr. Exit codes: 0 success, 1 the job or program failed or was cancelled,
+ * 2 bad arguments or configuration, 3 the cluster could not be deployed.
  */
 public final class CliFrontend {
 
     public static final int SUCCESS = 0;
     public static final int JOB_FAILED = 1;
     public static final int USAGE_ERROR = 2;
+    public static final int DEPLOYMENT_FAILED = 3;
 
+    private final PrintStream out;
     private final PrintStream err;
 
     public CliFrontend(PrintStream err) {
+        this(System.out, err);
+    }
+
+    public CliFrontend(PrintStream out, PrintStream err) {
+        this.out = out;
         this.err = err;
     }
 
     public static void main(String[] args) {
-        int code = new CliFrontend(System.err).run(args);
+        int code = new CliFrontend(System.out, System.err).run(args);
         System.exit(code);
     }
 
@@ -56,21 +61,35 @@ public final class CliFrontend {
             return USAGE_ERROR;
         }
         if (cli.help()) {
-            System.out.println(CliArguments.USAGE);
+            out.println(CliArguments.USAGE);
             return SUCCESS;
         }
+        ProgramStatus status = new ProgramStatus();
+        int code;
         try {
-            return runJob(cli);
+            code = runProgram(cli, status);
         } catch (UserError e) {
             err.println("Error: " + e.getMessage());
-            if (cli.verbose() && e.getCause() != null) {
-                e.getCause().printStackTrace(err);
-            }
-            return USAGE_ERROR;
+            printTrace(cli, e.getCause());
+            status.setFinalStatus("FAILED", e.getMessage());
+            code = USAGE_ERROR;
+        } catch (DeploymentException e) {
+            err.println("Error: " + e.getMessage());
+            printTrace(cli, e);
+            status.setFinalStatus("FAILED", e.getMessage());
+            code = DEPLOYMENT_FAILED;
+        }
+        writeStatusFile(cli, status);
+        return code;
+    }
+
+    private void printTrace(CliArguments cli, Throwable t) {
+        if (cli.verbose() && t != null) {
+            t.printStackTrace(err);
         }
     }
 
-    private int runJob(CliArguments cli) {
+    private int runProgram(CliArguments cli, ProgramStatus status) throws DeploymentException {
         Configuration config = loadConfiguration(cli);
         File jar = new File(cli.jarPath());
         if (!jar.isFile()) {
@@ -82,34 +101,61 @@ public final class CliFrontend {
         } catch (IOException e) {
             throw new UserError(e.getMessage(), e);
         }
-        Method main = findMain(cli, jar, loader);
-        try (LocalCluster cluster = startCluster(config)) {
-            JobExecutor executor = new ReportingExecutor(
-                    new EmbeddedJobExecutor(config, cluster, List.of(jar.getAbsolutePath()), loader), err);
+        Method main = MainClasses.find(cli.mainClass(), jar, loader);
+        DeploymentTarget target = target(cli.target());
+        CliContext context = new CliContext(config, jar, loader, out, err, cli.detached(), cli.keepOnExit(), status);
+        JobExecutor executor;
+        try {
+            executor = new ReportingExecutor(target.createExecutor(context), context);
+        } catch (DeploymentException | UserError e) {
+            throw e;
+        } catch (IllegalConfigurationException e) {
+            throw new UserError(e.getMessage(), e);
+        } catch (Exception e) {
+            throw new DeploymentException("Cannot deploy to " + target.name() + ": " + ExceptionUtils.rootCause(e), e);
+        }
+        try {
             JobExecutors.install(() -> executor);
-            return invokeMain(main, cli, loader);
+            return invokeMain(main, cli, loader, status);
         } finally {
             JobExecutors.clear();
+            closeQuietly(executor);
         }
     }
 
-    private LocalCluster startCluster(Configuration config) {
+    private void closeQuietly(JobExecutor executor) {
         try {
-            return LocalCluster.start(config);
+            ((AutoCloseable) executor).close();
         } catch (Exception e) {
-            throw new UserError("Cannot start the embedded cluster: " + ExceptionUtils.rootCause(e), e);
+            err.println("Warning: shutting down the cluster failed: " + ExceptionUtils.rootCause(e));
         }
     }
 
-    private int invokeMain(Method main, CliArguments cli, ClassLoader loader) {
+    private static DeploymentTarget target(String name) {
+        if (name.equals("local")) {
+            return new LocalDeploymentTarget();
+        }
+        for (DeploymentTarget t : ServiceLoader.load(DeploymentTarget.class, CliFrontend.class.getClassLoader())) {
+            if (t.name().equals(name)) {
+                return t;
+            }
+        }
+        throw new UserError("Unknown target '" + name + "' for -m (use local or yarn-cluster)", null);
+    }
+
+    private int invokeMain(Method main, CliArguments cli, ClassLoader loader, ProgramStatus status)
+            throws DeploymentException {
         Thread current = Thread.currentThread();
         ClassLoader previous = current.getContextClassLoader();
         current.setContextClassLoader(loader);
         try {
             main.invoke(null, (Object) cli.programArgs().toArray(new String[0]));
+            if (status.finalStatus() == null) {
+                status.setFinalStatus(cli.detached() ? "RUNNING" : "SUCCEEDED", "");
+            }
             return SUCCESS;
         } catch (InvocationTargetException e) {
-            return reportProgramFailure(e.getCause(), cli.verbose());
+            return reportProgramFailure(e.getCause(), cli.verbose(), status);
         } catch (IllegalAccessException e) {
             throw new UserError("Cannot call " + main + ": " + e.getMessage(), e);
         } finally {
@@ -117,15 +163,25 @@ public final class CliFrontend {
         }
     }
 
-    private int reportProgramFailure(Throwable t, boolean verbose) {
-        JobExecutionException jobFailure = findJobFailure(t);
-        if (jobFailure != null) {
-            err.println("Error: " + jobFailure.getMessage());
-        } else if (t instanceof IllegalConfigurationException) {
-            err.println("Error: " + t.getMessage());
-        } else {
-            err.println("Error: The program failed: " + ExceptionUtils.rootCause(t));
+    private int reportProgramFailure(Throwable t, boolean verbose, ProgramStatus status) throws DeploymentException {
+        DeploymentException deployment = find(t, DeploymentException.class);
+        if (deployment != null) {
+            throw deployment;
         }
+        JobExecutionException jobFailure = find(t, JobExecutionException.class);
+        String message;
+        if (jobFailure != null) {
+            message = jobFailure.getMessage();
+            boolean cancelled = jobFailure.result().status() == JobStatus.CANCELED;
+            status.setFinalStatus(cancelled ? "KILLED" : "FAILED", message);
+        } else if (t instanceof IllegalConfigurationException) {
+            message = t.getMessage();
+            status.setFinalStatus("FAILED", message);
+        } else {
+            message = "The program failed: " + ExceptionUtils.rootCause(t);
+            status.setFinalStatus("FAILED", message);
+        }
+        err.println("Error: " + message);
         if (verbose) {
             t.printStackTrace(err);
         } else {
@@ -134,13 +190,24 @@ public final class CliFrontend {
         return JOB_FAILED;
     }
 
-    private static JobExecutionException findJobFailure(Throwable t) {
+    private static <T extends Throwable> T find(Throwable t, Class<T> type) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof JobExecutionException j) {
-                return j;
+            if (type.isInstance(c)) {
+                return type.cast(c);
             }
         }
         return null;
+    }
+
+    private void writeStatusFile(CliArguments cli, ProgramStatus status) {
+        if (cli.statusFile() == null) {
+            return;
+        }
+        try {
+            status.write(Path.of(cli.statusFile()));
+        } catch (IOException e) {
+            err.println("Warning: cannot write status file " + cli.statusFile() + ": " + e.getMessage());
+        }
     }
 
     private Configuration loadConfiguration(CliArguments cli) {
@@ -171,76 +238,10 @@ public final class CliFrontend {
         return config;
     }
 
-    private static Method findMain(CliArguments cli, File jar, ClassLoader loader) {
-        String className = cli.mainClass() != null ? cli.mainClass() : manifestMainClass(jar);
-        Class<?> clazz;
-        try {
-            clazz = Class.forName(className, false, loader);
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new UserError("Main class " + className + " not found in " + jar.getName(), e);
-        }
-        try {
-            Method main = clazz.getMethod("main", String[].class);
-            if (!Modifier.isStatic(main.getModifiers())) {
-                throw new NoSuchMethodException();
-            }
-            return main;
-        } catch (NoSuchMethodException e) {
-            throw new UserError("Class " + className + " has no 'public static void main(String[])'", e);
-        }
-    }
-
-    private static String manifestMainClass(File jar) {
-        try (JarFile jf = new JarFile(jar)) {
-            String main = jf.getManifest() == null ? null : jf.getManifest().getMainAttributes().getValue("Main-Class");
-            if (main == null || main.isBlank()) {
-                throw new UserError("The jar " + jar.getName() + " names no Main-Class; give one with -c", null);
-            }
-            return main.trim();
-        } catch (IOException e) {
-            throw new UserError("Cannot read jar " + jar.getAbsolutePath() + ": " + e.getMessage(), e);
-        }
-    }
-
     /** A mistake of the user (arguments, jar, class, configuration): one line, exit code 2. */
     static final class UserError extends RuntimeException {
         UserError(String message, Throwable cause) {
             super(message, cause);
-        }
-    }
-
-    /** Prints each job's id on stdout when submitted (for schedulers) and how it ended on stderr. */
-    private static final class ReportingExecutor implements JobExecutor {
-        private final JobExecutor delegate;
-        private final PrintStream err;
-
-        ReportingExecutor(JobExecutor delegate, PrintStream err) {
-            this.delegate = delegate;
-            this.err = err;
-        }
-
-        @Override
-        public JobResult execute(JobGraph graph) throws Exception {
-            System.out.println("jobId=" + graph.jobId());
-            JobResult result = delegate.execute(graph);
-            err.printf("Job '%s' %s in %.2f s%n", result.jobName(),
-                    result.status().name().toLowerCase(java.util.Locale.ROOT), result.durationMillis() / 1000.0);
-            return result;
-        }
-
-        @Override
-        public int defaultParallelism() {
-            return delegate.defaultParallelism();
-        }
-
-        @Override
-        public Configuration configuration() {
-            return delegate.configuration();
-        }
-
-        @Override
-        public ClassLoader userClassLoader() {
-            return delegate.userClassLoader();
         }
     }
 }

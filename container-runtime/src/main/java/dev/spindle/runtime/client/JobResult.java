@@ -15,4 +15,13 @@ public record JobResult(String jobId, String jobName, JobStatus status, long dur
     public boolean isSuccess() {
         return status == JobStatus.FINISHED;
     }
+
+    /** A result that only says the job was submitted: the client did not wait for it (detached). */
+    public static JobResult detached(String jobId, String jobName) {
+        return new JobResult(jobId, jobName, JobStatus.RUNNING, 0, null, null, null);
+    }
+
+    public boolean isDetached() {
+        return status == JobStatus.RUNNING || status == JobStatus.CREATED;
+    }
 }

@@ -53,6 +53,9 @@ public final class JobManager implements AutoCloseable, RpcHandler {
     private final Map<String, RpcConnection> jobClients = new HashMap<>();
     private final Map<CompletableFuture<Void>, Integer> taskManagerWaiters = new HashMap<>();
     private final long heartbeatTimeout;
+    private final List<java.util.function.Consumer<JobResult>> jobListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<String>> submissionListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private WorkerProvisioner provisioner;
 
     public JobManager(Configuration config) throws InterruptedException {
         this.config = config;
@@ -71,6 +74,34 @@ public final class JobManager implements AutoCloseable, RpcHandler {
 
     public int port() {
         return RpcService.port(serverChannel);
+    }
+
+    /**
+     * Lets the JobManager start TaskManagers itself when jobs lack slots (YARN). Without a driver
+     * the cluster's TaskManagers are fixed (the embedded cluster starts them up front).
+     */
+    public void setResourceDriver(dev.spindle.runtime.cluster.ResourceDriver driver, int slotsPerWorker) {
+        main.execute(() -> provisioner = new WorkerProvisioner(driver, slotsPerWorker, host(), port()));
+    }
+
+    /** The resource driver reports that a requested worker will not come; it may be asked again. */
+    public void workerFailedToStart(String reason) {
+        main.execute(() -> {
+            LOG.warn("A requested TaskManager did not start: {}", reason);
+            if (provisioner != null) {
+                provisioner.onWorkerFailed();
+            }
+        });
+    }
+
+    /** Called (on the JobManager's thread) with the id of every accepted job. */
+    public void addSubmissionListener(java.util.function.Consumer<String> listener) {
+        submissionListeners.add(listener);
+    }
+
+    /** Called (on the JobManager's thread) whenever a job reaches a terminal state. */
+    public void addJobListener(java.util.function.Consumer<JobResult> listener) {
+        jobListeners.add(listener);
     }
 
     /** Completes when at least {@code n} TaskManagers are registered. */
@@ -148,7 +179,19 @@ public final class JobManager implements AutoCloseable, RpcHandler {
             }
             return false;
         });
+        if (provisioner != null) {
+            provisioner.onWorkerRegistered();
+        }
+        scheduleAll();
+    }
+
+    /** Lets every job deploy what it can, then asks for workers for what is still missing. */
+    private void scheduleAll() {
         jobs.values().forEach(JobMaster::scheduleReadyRegions);
+        if (provisioner != null) {
+            int missing = jobs.values().stream().mapToInt(JobMaster::missingSlots).sum();
+            provisioner.ensureSlots(missing);
+        }
     }
 
     private void submit(RpcConnection client, SubmitJob s) {
@@ -166,7 +209,9 @@ public final class JobManager implements AutoCloseable, RpcHandler {
         jobs.put(graph.jobId(), job);
         jobClients.put(graph.jobId(), client);
         client.send(new JobAccepted(s.requestId(), graph.jobId()));
+        submissionListeners.forEach(l -> l.accept(graph.jobId()));
         job.start(s.jarPaths());
+        scheduleAll();
     }
 
     private void onJobTerminal(JobResult result) {
@@ -175,7 +220,8 @@ public final class JobManager implements AutoCloseable, RpcHandler {
         if (client != null && client.isOpen()) {
             client.send(new JobFinished(result));
         }
-        jobs.values().forEach(JobMaster::scheduleReadyRegions);
+        jobListeners.forEach(l -> l.accept(result));
+        scheduleAll();
     }
 
     private void checkLiveness() {
@@ -188,6 +234,7 @@ public final class JobManager implements AutoCloseable, RpcHandler {
             }
         }
         jobs.values().forEach(JobMaster::checkSlotTimeout);
+        scheduleAll();
     }
 
     private void lose(TaskManagerRegistry.Registration tm, String reason) {
@@ -196,6 +243,7 @@ public final class JobManager implements AutoCloseable, RpcHandler {
         }
         LOG.warn(reason);
         new ArrayList<>(jobs.values()).forEach(j -> j.onTaskManagerLost(tm, reason));
+        scheduleAll();
     }
 
     /** Tells TaskManagers to exit and stops. */

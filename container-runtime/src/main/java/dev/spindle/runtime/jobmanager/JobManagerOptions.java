@@ -12,6 +12,10 @@ public final class JobManagerOptions implements OptionsHolder {
     public static final ConfigOption<Integer> RPC_PORT = ConfigOption.intOption("jobmanager.rpc.port", 0,
             "JobManager port (0 = any free port).");
 
+    public static final ConfigOption<dev.spindle.runtime.config.MemorySize> PROCESS_MEMORY = ConfigOption.memoryOption(
+            "jobmanager.memory.process.size", "1024m",
+            "Total memory of the JobManager process (the YARN ApplicationMaster container).");
+
     public static final ConfigOption<Long> HEARTBEAT_INTERVAL = ConfigOption.longOption("heartbeat.interval-ms", 1000,
             "How often TaskManagers report to the JobManager.");
 

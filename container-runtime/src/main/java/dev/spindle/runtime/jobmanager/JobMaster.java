@@ -54,6 +54,7 @@ final class JobMaster {
     private Throwable failure;
     private String failureSummary;
     private long waitingForSlotsSince = -1;
+    private int missingSlots;
 
     JobMaster(JobGraph graph, ClassLoader classLoader, TaskManagerRegistry taskManagers, long slotTimeoutMillis,
               Consumer<JobResult> onTerminal) {
@@ -129,6 +130,7 @@ final class JobMaster {
             return;
         }
         boolean waiting = false;
+        missingSlots = 0;
         for (PipelinedRegion region : regions) {
             if (startedRegions.contains(region.id()) || !blockingInputsFinished(region)) {
                 continue;
@@ -136,6 +138,7 @@ final class JobMaster {
             List<TaskManagerRegistry.Registration> slots = taskManagers.allocate(region.slotsNeeded());
             if (slots == null) {
                 waiting = true;
+                missingSlots += region.slotsNeeded() - taskManagers.freeSlots();
                 continue;
             }
             startedRegions.add(region.id());
@@ -143,6 +146,11 @@ final class JobMaster {
             deploy(region, slots);
         }
         waitingForSlotsSince = waiting ? (waitingForSlotsSince < 0 ? System.currentTimeMillis() : waitingForSlotsSince) : -1;
+    }
+
+    /** Slots this job's ready regions lack right now (0 when all could be deployed). */
+    int missingSlots() {
+        return status == JobStatus.RUNNING ? missingSlots : 0;
     }
 
     /** Called periodically: fails the job if a region waited too long for slots. */

@@ -10,6 +10,11 @@ public final class TaskManagerOptions implements OptionsHolder {
     public static final ConfigOption<Integer> NUM_SLOTS = ConfigOption.intOption("taskmanager.numberOfTaskSlots", 1,
             "Slots per TaskManager: how many parallel subtasks of one stage it runs at once.");
 
+    public static final ConfigOption<MemorySize> PROCESS_MEMORY = ConfigOption.memoryOption(
+            "taskmanager.memory.process.size", "1024m",
+            "Total memory of a TaskManager process (its YARN container). Heap, shuffle, metaspace and JVM "
+                    + "overhead are derived from it so that the process stays inside the container.");
+
     public static final ConfigOption<MemorySize> NETWORK_MEMORY = ConfigOption.memoryOption(
             "taskmanager.memory.network", "64m", "Shuffle buffer memory per TaskManager.");
 

@@ -16,12 +16,19 @@ public final class HadoopFileSystems {
     private HadoopFileSystems() {
     }
 
-    /** Hadoop's configuration from the classpath and HADOOP_CONF_DIR. */
+    /**
+     * Hadoop's configuration: the classpath's, then a file shipped with the application (system
+     * property {@code spindle.hadoop.conf}, set in YARN containers), then HADOOP_CONF_DIR's.
+     */
     public static Configuration hadoopConfiguration() {
         Configuration conf = new Configuration();
-        String confDir = System.getenv("HADOOP_CONF_DIR");
+        String shipped = System.getProperty("spindle.hadoop.conf");
+        if (shipped != null && new java.io.File(shipped).isFile()) {
+            conf.addResource(new Path(new java.io.File(shipped).getAbsoluteFile().toURI()));
+        }
+        String confDir = hadoopConfDir();
         if (confDir != null) {
-            for (String file : new String[] {"core-site.xml", "hdfs-site.xml"}) {
+            for (String file : new String[] {"core-site.xml", "hdfs-site.xml", "yarn-site.xml"}) {
                 java.io.File f = new java.io.File(confDir, file);
                 if (f.isFile()) {
                     conf.addResource(new Path(f.toURI()));
@@ -29,6 +36,11 @@ public final class HadoopFileSystems {
             }
         }
         return conf;
+    }
+
+    /** HADOOP_CONF_DIR, or the system property {@code spindle.hadoop.conf.dir} (which wins). */
+    public static String hadoopConfDir() {
+        return System.getProperty("spindle.hadoop.conf.dir", System.getenv("HADOOP_CONF_DIR"));
     }
 
     public static FileSystem get(Path path) throws IOException {

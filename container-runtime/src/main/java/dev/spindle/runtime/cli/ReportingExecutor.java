@@ -1,0 +1,63 @@
+package dev.spindle.runtime.cli;
+
+import dev.spindle.runtime.client.JobExecutor;
+import dev.spindle.runtime.client.JobResult;
+import dev.spindle.runtime.client.JobStatus;
+import dev.spindle.runtime.config.Configuration;
+import dev.spindle.runtime.jobgraph.JobGraph;
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * Wraps a target's executor: prints {@code jobId=...} on stdout when a job is submitted (for
+ * schedulers that scrape it), one line on stderr when it ends, and records both in the program
+ * status.
+ */
+final class ReportingExecutor implements JobExecutor, AutoCloseable {
+
+    private final JobExecutor delegate;
+    private final CliContext context;
+
+    ReportingExecutor(JobExecutor delegate, CliContext context) {
+        this.delegate = delegate;
+        this.context = context;
+    }
+
+    @Override
+    public JobResult execute(JobGraph graph) throws Exception {
+        PrintStream out = context.out();
+        out.println("jobId=" + graph.jobId());
+        out.flush();
+        context.status().addJobId(graph.jobId());
+        JobResult result = delegate.execute(graph);
+        if (result.status() == JobStatus.CREATED || result.status() == JobStatus.RUNNING) {
+            context.err().printf("Job '%s' submitted (detached)%n", result.jobName());
+        } else {
+            context.err().printf("Job '%s' %s in %.2f s%n", result.jobName(),
+                    result.status().name().toLowerCase(Locale.ROOT), result.durationMillis() / 1000.0);
+        }
+        return result;
+    }
+
+    @Override
+    public int defaultParallelism() {
+        return delegate.defaultParallelism();
+    }
+
+    @Override
+    public Configuration configuration() {
+        return delegate.configuration();
+    }
+
+    @Override
+    public ClassLoader userClassLoader() {
+        return delegate.userClassLoader();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (delegate instanceof AutoCloseable c) {
+            c.close();
+        }
+    }
+}

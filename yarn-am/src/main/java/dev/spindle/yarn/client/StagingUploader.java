@@ -1,0 +1,116 @@
+package dev.spindle.yarn.client;
+
+import dev.spindle.yarn.ContainerResources;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.permission.FsPermission;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Puts what containers need on the cluster's file system. Runtime jars go once into a shared
+ * directory under a name derived from their content hash, readable by all and registered PUBLIC, so
+ * NodeManagers cache them across applications and a second submission uploads nothing for them.
+ * The job jar and configuration go into the application's own staging directory (permissions 700).
+ */
+final class StagingUploader {
+
+    private static final Logger LOG = LogManager.getLogger(StagingUploader.class);
+    private static final FsPermission PRIVATE_DIR = new FsPermission((short) 0700);
+    private static final FsPermission PUBLIC_DIR = new FsPermission((short) 0755);
+    private static final FsPermission PUBLIC_FILE = new FsPermission((short) 0644);
+
+    private final FileSystem fs;
+    private final org.apache.hadoop.fs.Path sharedLibDir;
+    private int uploadedShared;
+
+    StagingUploader(FileSystem fs, String sharedLibDir) {
+        this.fs = fs;
+        this.sharedLibDir = fs.makeQualified(new org.apache.hadoop.fs.Path(sharedLibDir));
+    }
+
+    /** Number of shared jars this uploader actually had to copy (0 when all were cached). */
+    int uploadedSharedJars() {
+        return uploadedShared;
+    }
+
+    void uploadRuntimeJars(List<Path> jars, ContainerResources resources) throws IOException {
+        mkdirs(sharedLibDir, PUBLIC_DIR);
+        int index = 0;
+        for (Path jar : jars) {
+            String hash = sha256(jar);
+            String name = hash.substring(0, 16) + "-" + jar.getFileName();
+            org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(sharedLibDir, name);
+            FileStatus status = existing(target, Files.size(jar));
+            if (status == null) {
+                org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(sharedLibDir, "." + name + ".uploading");
+                fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(jar.toUri()), tmp);
+                fs.setPermission(tmp, PUBLIC_FILE);
+                if (!fs.rename(tmp, target)) {
+                    fs.delete(tmp, false);
+                }
+                status = fs.getFileStatus(target);
+                uploadedShared++;
+            }
+            String link = String.format("%s%03d-%s", ContainerResources.LIB_PREFIX, index++, jar.getFileName());
+            resources.add(new ContainerResources.Entry(link, status.getPath().toString(), status.getLen(),
+                    status.getModificationTime(), true));
+        }
+        LOG.info("Runtime jars: {} shipped, {} uploaded now", jars.size(), uploadedShared);
+    }
+
+    private FileStatus existing(org.apache.hadoop.fs.Path target, long expectedSize) throws IOException {
+        try {
+            FileStatus s = fs.getFileStatus(target);
+            return s.getLen() == expectedSize ? s : null;
+        } catch (java.io.FileNotFoundException e) {
+            return null;
+        }
+    }
+
+    /** Creates the application's private staging directory. */
+    org.apache.hadoop.fs.Path createStagingDir(org.apache.hadoop.fs.Path base, String applicationId) throws IOException {
+        org.apache.hadoop.fs.Path dir = fs.makeQualified(new org.apache.hadoop.fs.Path(base, applicationId));
+        mkdirs(dir, PRIVATE_DIR);
+        return dir;
+    }
+
+    void uploadPrivate(Path local, org.apache.hadoop.fs.Path stagingDir, String linkName, ContainerResources resources)
+            throws IOException {
+        org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(stagingDir, linkName);
+        fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(local.toUri()), target);
+        FileStatus s = fs.getFileStatus(target);
+        resources.add(new ContainerResources.Entry(linkName, s.getPath().toString(), s.getLen(), s.getModificationTime(),
+                false));
+    }
+
+    /** Creates a directory with the given permission (which mkdirs alone would narrow by the umask). */
+    private void mkdirs(org.apache.hadoop.fs.Path dir, FsPermission permission) throws IOException {
+        if (!fs.exists(dir)) {
+            fs.mkdirs(dir, permission);
+            fs.setPermission(dir, permission);
+        }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.spindle.yarn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.yarn.api.records.ApplicationId;
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
+import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
+import org.apache.hadoop.yarn.client.api.YarnClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** bin/run -m yarn-cluster on a MiniYARNCluster + MiniDFSCluster: one YARN application per job. */
+class JobModeYarnITCase {
+
+    @TempDir
+    static Path dir;
+    private static YarnTestCluster cluster;
+    private static YarnClient yarn;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = new YarnTestCluster(dir);
+        yarn = YarnClient.createYarnClient();
+        yarn.init(cluster.hadoop.clientConfiguration());
+        yarn.start();
+        FileSystem fs = cluster.hadoop.fileSystem();
+        try (OutputStream out = fs.create(new org.apache.hadoop.fs.Path("/input/words.txt"))) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < 20_000; i++) {
+                sb.append("w").append(i % 97).append(' ').append("v").append(i % 13).append('\n');
+            }
+            out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (yarn != null) {
+            yarn.stop();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    private static String hdfs(String path) {
+        return cluster.hadoop.fileSystemUri() + path;
+    }
+
+    @Test
+    void shouldRunWordCountFromHdfsToHdfsAndSucceed() throws Exception {
+        Path statusFile = dir.resolve("status.properties");
+        YarnTestCluster.Run run = cluster.binRun("-m", "yarn-cluster", "-p", "2", "-s", "2", "-tm", "768", "-jm", "768",
+                "--status-file", statusFile.toString(), YarnTestCluster.examplesJar(),
+                "--input", hdfs("/input/words.txt"), "--output", hdfs("/output/attached"));
+
+        assertEquals(0, run.exitCode(), run.stderr());
+        String appId = run.applicationId();
+        assertNotNull(appId, run.stdout());
+        assertTrue(run.stdout().lines().anyMatch(l -> l.matches("jobId=[0-9a-f]{32}")), run.stdout());
+
+        ApplicationReport report = yarn.getApplicationReport(ApplicationId.fromString(appId));
+        assertEquals(FinalApplicationStatus.SUCCEEDED, report.getFinalApplicationStatus());
+        assertEquals(expectedCounts(), readCounts("/output/attached"));
+
+        Properties status = new Properties();
+        try (var in = Files.newBufferedReader(statusFile)) {
+            status.load(in);
+        }
+        assertEquals(appId, status.getProperty("applicationId"));
+        assertEquals("SUCCEEDED", status.getProperty("finalStatus"));
+        assertNotNull(status.getProperty("jobId"));
+
+        FileSystem fs = cluster.hadoop.fileSystem();
+        org.apache.hadoop.fs.Path staging = new org.apache.hadoop.fs.Path(fs.getHomeDirectory(), ".spindle/" + appId);
+        assertFalse(fs.exists(staging), "the staging directory is removed");
+    }
+
+    private static Map<String, Long> expectedCounts() {
+        Map<String, Long> counts = new HashMap<>();
+        for (int i = 0; i < 20_000; i++) {
+            counts.merge("w" + (i % 97), 1L, Long::sum);
+            counts.merge("v" + (i % 13), 1L, Long::sum);
+        }
+        return counts;
+    }
+
+    private static Map<String, Long> readCounts(String dirPath) throws Exception {
+        FileSystem fs = cluster.hadoop.fileSystem();
+        assertTrue(fs.exists(new org.apache.hadoop.fs.Path(dirPath, "_SUCCESS")));
+        Map<String, Long> counts = new HashMap<>();
+        for (FileStatus part : fs.listStatus(new org.apache.hadoop.fs.Path(dirPath))) {
+            if (!part.getPath().getName().startsWith("part-")) {
+                continue;
+            }
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(fs.open(part.getPath()),
+                    StandardCharsets.UTF_8))) {
+                r.lines().forEach(l -> {
+                    String[] f = l.split("\t");
+                    counts.put(f[0], Long.parseLong(f[1]));
+                });
+            }
+        }
+        return counts;
+    }
+}
