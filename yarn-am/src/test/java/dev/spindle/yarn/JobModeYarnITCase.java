@@ -92,6 +92,75 @@ class JobModeYarnITCase {
         assertFalse(fs.exists(staging), "the staging directory is removed");
     }
 
+    @Test
+    void shouldReportAFailedJobAsFailedWithItsRootCause() throws Exception {
+        YarnTestCluster.Run run = cluster.binRun("-m", "yarn-cluster", "-p", "1", "-tm", "768", "-jm", "768",
+                YarnTestCluster.examplesJar(), "--input", hdfs("/no/such/input"), "--output", hdfs("/output/failed"));
+
+        assertEquals(1, run.exitCode(), run.stderr());
+        assertTrue(run.stderr().contains("Input path does not exist"), run.stderr());
+        assertTrue(run.stderr().contains("yarn logs -applicationId " + run.applicationId()), run.stderr());
+        ApplicationReport report = yarn.getApplicationReport(ApplicationId.fromString(run.applicationId()));
+        assertEquals(FinalApplicationStatus.FAILED, report.getFinalApplicationStatus());
+        assertTrue(report.getDiagnostics().contains("Input path does not exist"), report.getDiagnostics());
+        assertFalse(cluster.hadoop.fileSystem().exists(new org.apache.hadoop.fs.Path("/output/failed")));
+    }
+
+    @Test
+    void shouldReturnRightAwayWhenDetached() throws Exception {
+        YarnTestCluster.Run run = cluster.binRun("-m", "yarn-cluster", "-d", "-p", "2", "-s", "2", "-tm", "768",
+                "-jm", "768", YarnTestCluster.examplesJar(),
+                "--input", hdfs("/input/words.txt"), "--output", hdfs("/output/detached"));
+
+        assertEquals(0, run.exitCode(), run.stderr());
+        ApplicationId id = ApplicationId.fromString(run.applicationId());
+        long deadline = System.currentTimeMillis() + 120_000;
+        ApplicationReport report = yarn.getApplicationReport(id);
+        while (report.getFinalApplicationStatus() == FinalApplicationStatus.UNDEFINED
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+            report = yarn.getApplicationReport(id);
+        }
+        assertEquals(FinalApplicationStatus.SUCCEEDED, report.getFinalApplicationStatus());
+        assertEquals(expectedCounts(), readCounts("/output/detached"));
+    }
+
+    @Test
+    void shouldRejectMoreMemoryThanTheClusterAllowsWithExitCodeThree() throws Exception {
+        YarnTestCluster.Run run = cluster.binRun("-m", "yarn-cluster", "-tm", "100000", YarnTestCluster.examplesJar(),
+                "--input", hdfs("/input/words.txt"), "--output", hdfs("/output/too-big"));
+        assertEquals(3, run.exitCode(), run.stderr());
+        assertTrue(run.stderr().contains("exceeds the cluster's maximum container size"), run.stderr());
+    }
+
+    @Test
+    void shouldRejectAnUnknownQueueWithExitCodeThree() throws Exception {
+        YarnTestCluster.Run run = cluster.binRun("-m", "yarn-cluster", "-qu", "no-such-queue", "-tm", "768", "-jm", "768",
+                YarnTestCluster.examplesJar(), "--input", hdfs("/input/words.txt"), "--output", hdfs("/output/q"));
+        assertEquals(3, run.exitCode(), run.stderr());
+        assertTrue(run.stderr().contains("no-such-queue"), run.stderr());
+    }
+
+    @Test
+    void shouldFailFastWithExitCodeThreeWhenTheResourceManagerIsUnreachable() throws Exception {
+        Path conf = dir.resolve("unreachable-conf");
+        Files.createDirectories(conf);
+        Files.writeString(conf.resolve("yarn-site.xml"), "<configuration><property><name>yarn.resourcemanager.address"
+                + "</name><value>127.0.0.1:1</value></property></configuration>");
+        String previous = System.getProperty("spindle.hadoop.conf.dir");
+        System.setProperty("spindle.hadoop.conf.dir", conf.toString());
+        try {
+            long start = System.currentTimeMillis();
+            YarnTestCluster.Run run = cluster.binRun("-m", "yarn-cluster", YarnTestCluster.examplesJar(),
+                    "--input", "/x", "--output", "/y");
+            assertEquals(3, run.exitCode(), run.stderr());
+            assertTrue(run.stderr().contains("Cannot reach the YARN ResourceManager"), run.stderr());
+            assertTrue(System.currentTimeMillis() - start < 60_000, "fails within a minute");
+        } finally {
+            System.setProperty("spindle.hadoop.conf.dir", previous);
+        }
+    }
+
     private static Map<String, Long> expectedCounts() {
         Map<String, Long> counts = new HashMap<>();
         for (int i = 0; i < 20_000; i++) {
