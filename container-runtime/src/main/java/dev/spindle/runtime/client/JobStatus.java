@@ -5,11 +5,12 @@ package dev.spindle.runtime.client;
  * <pre>
  * CREATED -> RUNNING -> FINISHED
  * CREATED | RUNNING -> FAILING -> FAILED
- * CREATED | RUNNING -> CANCELLING -> CANCELED
+ * RUNNING -> RESTARTING -> RUNNING   (a task failed; the restart strategy allows another attempt)
+ * CREATED | RUNNING | RESTARTING -> CANCELLING -> CANCELED
  * </pre>
  */
 public enum JobStatus {
-    CREATED, RUNNING, FAILING, CANCELLING, FINISHED, FAILED, CANCELED;
+    CREATED, RUNNING, RESTARTING, FAILING, CANCELLING, FINISHED, FAILED, CANCELED;
 
     public boolean isTerminal() {
         return this == FINISHED || this == FAILED || this == CANCELED;

@@ -205,6 +205,8 @@ public final class JobManager implements AutoCloseable, RpcHandler {
             return;
         }
         JobMaster job = new JobMaster(graph, loader, taskManagers, config.get(JobManagerOptions.SLOT_REQUEST_TIMEOUT),
+                RestartStrategy.from(graph.configuration()),
+                (action, delay) -> main.schedule(action, delay, TimeUnit.MILLISECONDS),
                 result -> onJobTerminal(result));
         jobs.put(graph.jobId(), job);
         jobClients.put(graph.jobId(), client);

@@ -44,6 +44,10 @@ final class JobMaster {
     private final long slotTimeoutMillis;
     private final Execution[][] executions;
     private final Map<String, Execution> byAttempt = new HashMap<>();
+    private final RestartStrategy restartStrategy;
+    private final java.util.function.BiConsumer<Runnable, Long> delayedExecutor;
+    private List<String> jarPaths;
+    private int attempt;
     private final List<PipelinedRegion> regions;
     private final Set<Integer> startedRegions = new HashSet<>();
     private final Map<Integer, List<TaskManagerRegistry.Registration>> regionSlots = new HashMap<>();
@@ -57,13 +61,23 @@ final class JobMaster {
     private int missingSlots;
 
     JobMaster(JobGraph graph, ClassLoader classLoader, TaskManagerRegistry taskManagers, long slotTimeoutMillis,
+              RestartStrategy restartStrategy, java.util.function.BiConsumer<Runnable, Long> delayedExecutor,
               Consumer<JobResult> onTerminal) {
         this.graph = graph;
+        this.restartStrategy = restartStrategy;
+        this.delayedExecutor = delayedExecutor;
         this.classLoader = classLoader;
         this.taskManagers = taskManagers;
         this.slotTimeoutMillis = slotTimeoutMillis;
         this.onTerminal = onTerminal;
         this.executions = new Execution[graph.vertices().size()][];
+        createExecutions();
+        this.regions = PipelinedRegions.compute(graph);
+    }
+
+    /** A fresh attempt of every subtask (at the start and at each restart). */
+    private void createExecutions() {
+        byAttempt.clear();
         for (JobVertex v : graph.vertices()) {
             executions[v.id()] = new Execution[v.parallelism()];
             for (int i = 0; i < v.parallelism(); i++) {
@@ -72,7 +86,6 @@ final class JobMaster {
                 byAttempt.put(e.attemptId, e);
             }
         }
-        this.regions = PipelinedRegions.compute(graph);
     }
 
     String jobId() {
@@ -85,6 +98,7 @@ final class JobMaster {
 
     /** Prepares sinks, creates input splits, and schedules the first regions. */
     void start(List<String> jarPaths) {
+        this.jarPaths = jarPaths;
         status = JobStatus.RUNNING;
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(classLoader);
@@ -285,13 +299,25 @@ final class JobMaster {
         checkAllTerminal();
     }
 
-    /** Records the first failure, cancels everything else, ends the job when all tasks stopped. */
+    /**
+     * Records the first failure and cancels everything else; when all tasks stopped, the job either
+     * restarts (a task failed and the restart strategy allows it) or ends as failed. Failures while
+     * preparing the job ({@code where == null}) never restart.
+     */
     void fail(Throwable cause, Execution where) {
-        if (status.isTerminal() || status == JobStatus.FAILING || status == JobStatus.CANCELLING) {
+        if (status.isTerminal() || status == JobStatus.FAILING || status == JobStatus.CANCELLING
+                || status == JobStatus.RESTARTING) {
             return;
         }
         failure = cause;
         failureSummary = FailureSummaries.summarize(cause, where == null ? null : describe(where));
+        if (where != null && status == JobStatus.RUNNING && restartStrategy.canRestart()) {
+            LOG.warn("Job {} restarting after: {}", graph.name(), failureSummary);
+            status = JobStatus.RESTARTING;
+            cancelRunningTasks();
+            checkAllTerminal();
+            return;
+        }
         LOG.warn("Job {} failing: {}", graph.name(), failureSummary);
         status = JobStatus.FAILING;
         cancelRunningTasks();
@@ -334,11 +360,44 @@ final class JobMaster {
         }
         if (status == JobStatus.RUNNING) {
             finishSuccessfully();
+        } else if (status == JobStatus.RESTARTING) {
+            scheduleRestart();
         } else if (status == JobStatus.FAILING) {
             end(JobStatus.FAILED);
         } else if (status == JobStatus.CANCELLING) {
             end(JobStatus.CANCELED);
         }
+    }
+
+    private void scheduleRestart() {
+        for (TaskManagerRegistry.Registration tm : taskManagers.all()) {
+            tm.connection.send(new ReleaseJob(graph.jobId()));
+        }
+        regionSlots.values().forEach(list -> list.forEach(taskManagers::release));
+        regionSlots.clear();
+        long delay = restartStrategy.nextDelayMillis();
+        attempt++;
+        LOG.info("Job {} restarts (attempt {}) in {} ms", graph.name(), attempt + 1, delay);
+        delayedExecutor.accept(this::restart, delay);
+    }
+
+    private void restart() {
+        if (status != JobStatus.RESTARTING) {
+            return;
+        }
+        createExecutions();
+        startedRegions.clear();
+        accumulators.clear();
+        failure = null;
+        failureSummary = null;
+        cleanupSinks();
+        status = JobStatus.CREATED;
+        start(jarPaths);
+    }
+
+    /** How many times the job restarted so far. */
+    int restarts() {
+        return attempt;
     }
 
     private void finishSuccessfully() {

@@ -11,6 +11,7 @@ import dev.spindle.runtime.cluster.LocalClusterOptions;
 import dev.spindle.runtime.cluster.ProcessResourceDriver;
 import dev.spindle.runtime.config.Configuration;
 import dev.spindle.runtime.jobmanager.JobManagerOptions;
+import dev.spindle.runtime.jobmanager.RestartStrategy;
 import dev.spindle.runtime.serialization.Serializers;
 import dev.spindle.runtime.taskmanager.TaskManagerOptions;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +30,8 @@ class TaskManagerLossITCase {
                 .set(LocalClusterOptions.TASK_MANAGER_PROCESSES, true)
                 .set(LocalClusterOptions.TASK_MANAGER_JVM_OPTIONS, "-Xmx256m")
                 .set(TaskManagerOptions.NUM_SLOTS, 1)
-                .set(JobManagerOptions.HEARTBEAT_TIMEOUT, 3000L);
+                .set(JobManagerOptions.HEARTBEAT_TIMEOUT, 3000L)
+                .set(RestartStrategy.Options.STRATEGY, RestartStrategy.Kind.NONE);
     }
 
     @Test

@@ -5,28 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ConfigDocsTest {
-
-    /** docs/configuration.md must match the options in the code; -Dspindle.docs.regenerate=true rewrites it. */
-    @Test
-    void shouldKeepTheReferenceDocumentInSyncWithTheCode() throws Exception {
-        Path doc = Path.of("..", "docs", "configuration.md");
-        String generated = ConfigDocs.markdown();
-        if (Boolean.getBoolean("spindle.docs.regenerate")) {
-            Files.createDirectories(doc.getParent());
-            Files.writeString(doc, generated, StandardCharsets.UTF_8);
-        }
-        assertEquals(generated, Files.readString(doc, StandardCharsets.UTF_8),
-                "docs/configuration.md is stale; regenerate with: "
-                        + "mvn -pl container-runtime test -Dtest=ConfigDocsTest -Dspindle.docs.regenerate=true");
-    }
+class ConfigurationTest {
 
     @Test
     void shouldKnowEveryDeclaredOption() {
