@@ -63,8 +63,12 @@ record MiniHadoopSettings(Path baseDir, int nodeManagerMemoryMb, int nodeManager
                 LocalJavaContainerExecutor.class, ContainerExecutor.class);
         conf.set(LocalJavaContainerExecutor.JAVA_HOME_KEY, System.getProperty("java.home"));
         conf.set(LocalJavaContainerExecutor.HADOOP_CONF_DIR_KEY, baseDir.resolve("conf").toString());
-        // keep finished containers' work dirs briefly for a look, then clean up
-        conf.setInt(YarnConfiguration.DEBUG_NM_DELETE_DELAY_SEC, 10);
+        // Logs of finished applications go to the deletion service at once: a NodeManager that still holds
+        // an application waiting out the log retention takes some 17 s to stop. The deletion service
+        // keeps logs and work dirs of finished containers for ten minutes (to look at) and drops pending
+        // deletions when it stops; the next start wipes everything anyway.
+        conf.setLong(YarnConfiguration.NM_LOG_RETAIN_SECONDS, 1);
+        conf.setInt(YarnConfiguration.DEBUG_NM_DELETE_DELAY_SEC, 600);
         // a nearly full disk must not turn the NodeManagers unhealthy (default limit: 90 %)
         conf.setFloat(YarnConfiguration.NM_MAX_PER_DISK_UTILIZATION_PERCENTAGE, 99.9f);
     }

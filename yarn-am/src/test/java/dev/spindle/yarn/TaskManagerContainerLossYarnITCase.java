@@ -1,0 +1,114 @@
+package dev.spindle.yarn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.spindle.yarn.jobs.SlowJob;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.yarn.api.records.ApplicationId;
+import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
+import org.apache.hadoop.yarn.client.api.YarnClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A TaskManager container dies while the job runs: YARN gives a new one, the job restarts and succeeds. */
+class TaskManagerContainerLossYarnITCase {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldRestartTheJobInANewContainerAndSucceed() throws Exception {
+        try (YarnTestCluster cluster = new YarnTestCluster(dir)) {
+            Path jar = jarOf(SlowJob.class);
+            String output = cluster.hadoop.fileSystemUri() + "/output/slow";
+            CompletableFuture<YarnTestCluster.Run> run = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return cluster.binRun("-m", "yarn-cluster", "-p", "2", "-s", "1", "-tm", "768", "-jm", "768",
+                            "-D", "restart-strategy.fixed-delay.delay-ms=500", jar.toString(), output);
+                } catch (Exception e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            long killed = killOneTaskManagerWhenRunning();
+            YarnTestCluster.Run result = run.get(240, TimeUnit.SECONDS);
+
+            assertTrue(killed > 0, "a TaskManager process was found and killed");
+            assertEquals(0, result.exitCode(), result.stderr());
+            YarnClient yarn = YarnClient.createYarnClient();
+            yarn.init(cluster.hadoop.clientConfiguration());
+            yarn.start();
+            try {
+                assertEquals(FinalApplicationStatus.SUCCEEDED, yarn.getApplicationReport(
+                        ApplicationId.fromString(result.applicationId())).getFinalApplicationStatus());
+            } finally {
+                yarn.stop();
+            }
+            assertEquals(4000, readNumbers(cluster.hadoop.fileSystem(), "/output/slow").size());
+        }
+    }
+
+    /** Waits until two TaskManager processes run, kills one, returns its pid (0 if none appeared). */
+    private static long killOneTaskManagerWhenRunning() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 150_000;
+        while (System.currentTimeMillis() < deadline) {
+            List<ProcessHandle> tms = ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().orElse("").contains("TaskManagerRunner"))
+                    .toList();
+            if (tms.size() >= 2) {
+                Thread.sleep(3000);
+                tms.get(0).destroyForcibly();
+                return tms.get(0).pid();
+            }
+            Thread.sleep(200);
+        }
+        return 0;
+    }
+
+    private static Set<Long> readNumbers(FileSystem fs, String path) throws Exception {
+        Set<Long> numbers = new HashSet<>();
+        for (FileStatus part : fs.listStatus(new org.apache.hadoop.fs.Path(path))) {
+            if (part.getPath().getName().startsWith("part-")) {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(fs.open(part.getPath()),
+                        StandardCharsets.UTF_8))) {
+                    r.lines().forEach(l -> assertTrue(numbers.add(Long.parseLong(l)), "duplicate " + l));
+                }
+            }
+        }
+        return numbers;
+    }
+
+    private Path jarOf(Class<?> main) throws Exception {
+        Path root = Path.of(main.getProtectionDomain().getCodeSource().getLocation().toURI());
+        String pkg = main.getPackageName().replace('.', '/');
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, main.getName());
+        Path jar = dir.resolve("slow-job.jar");
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest);
+             var classes = Files.list(root.resolve(pkg))) {
+            for (Path c : classes.filter(p -> p.getFileName().toString().startsWith(main.getSimpleName())).toList()) {
+                out.putNextEntry(new JarEntry(pkg + "/" + c.getFileName()));
+                out.write(Files.readAllBytes(c));
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+}
