@@ -139,6 +139,18 @@ public final class MiniHadoop implements AutoCloseable {
         }
     }
 
+    /**
+     * For a shutdown hook: stops YARN, which kills the containers (separate processes that would
+     * otherwise outlive this JVM), and leaves HDFS to the JVM's exit. Once JVM shutdown has begun
+     * the DataNode cannot stop cleanly: it fails removing its own hook from Hadoop's
+     * ShutdownHookManager ("Shutdown in progress").
+     */
+    void closeOnJvmExit() {
+        if (closed.compareAndSet(false, true)) {
+            yarn.stop();
+        }
+    }
+
     private static java.util.logging.Logger quiet(String name, Level level) {
         java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
         logger.setLevel(level);

@@ -15,8 +15,9 @@ import org.apache.hadoop.util.ShutdownHookManager;
  * The Java side of {@code bin/mini-hadoop start}: {@code start --dir DIR [--nodemanagers N]} starts
  * a {@link MiniHadoop} under DIR in the foreground, writes the client configuration to DIR/conf and
  * DIR/mini-hadoop.properties (pid, addresses, start time), prints one line, and runs until DIR/stop
- * appears or the JVM is asked to terminate (SIGTERM, Ctrl-C); either way the cluster stops cleanly
- * and the properties file is removed first. Exit codes: 0 stopped, 1 could not start, 2 bad usage.
+ * appears (then the whole cluster stops cleanly) or the JVM is asked to terminate (SIGTERM, Ctrl-C;
+ * then a shutdown hook stops YARN and its containers, and HDFS ends with the JVM). Either way the
+ * properties file is removed first. Exit codes: 0 stopped, 1 could not start, 2 bad usage.
  */
 public final class MiniHadoopMain {
 
@@ -55,8 +56,10 @@ public final class MiniHadoopMain {
             System.err.println("Error: could not start mini-hadoop in " + dir + ": " + e);
             return 1;
         }
-        ShutdownHookManager.get().addShutdownHook(
-                () -> stop(hadoop), SHUTDOWN_HOOK_PRIORITY, 60, TimeUnit.SECONDS);
+        ShutdownHookManager.get().addShutdownHook(() -> {
+            removeFiles(hadoop.baseDirectory());
+            hadoop.closeOnJvmExit();
+        }, SHUTDOWN_HOOK_PRIORITY, 60, TimeUnit.SECONDS);
         try {
             writeProperties(hadoop);
         } catch (IOException e) {
@@ -85,15 +88,19 @@ public final class MiniHadoopMain {
         }
     }
 
-    /** Removes the properties file (it advertises a usable cluster), then the stop file, then stops. */
     private static void stop(MiniHadoop hadoop) {
+        removeFiles(hadoop.baseDirectory());
+        hadoop.close();
+    }
+
+    /** The properties file first: it advertises a usable cluster. */
+    private static void removeFiles(Path dir) {
         try {
-            Files.deleteIfExists(hadoop.baseDirectory().resolve(PROPERTIES_FILE));
-            Files.deleteIfExists(hadoop.baseDirectory().resolve(STOP_FILE));
+            Files.deleteIfExists(dir.resolve(PROPERTIES_FILE));
+            Files.deleteIfExists(dir.resolve(STOP_FILE));
         } catch (IOException e) {
             System.err.println("Warning: " + e);
         }
-        hadoop.close();
     }
 
     private static void writeProperties(MiniHadoop hadoop) throws IOException {

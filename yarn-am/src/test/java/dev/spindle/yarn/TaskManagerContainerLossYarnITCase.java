@@ -41,12 +41,12 @@ class TaskManagerContainerLossYarnITCase {
             CompletableFuture<YarnTestCluster.Run> run = CompletableFuture.supplyAsync(() -> {
                 try {
                     return cluster.binRun("-m", "yarn-cluster", "-p", "2", "-s", "1", "-tm", "768", "-jm", "768",
-                            "-D", "restart-strategy.fixed-delay.delay-ms=500", jar.toString(), output);
+                            "-D", "restart-strategy.fixed-delay.delay-ms=500", jar.toString(), output, dir.toString());
                 } catch (Exception e) {
                     throw new RuntimeException(e);
                 }
             });
-            long killed = killOneTaskManagerWhenRunning();
+            long killed = killOneTaskManagerWhenTheJobRuns();
             YarnTestCluster.Run result = run.get(240, TimeUnit.SECONDS);
 
             assertTrue(killed > 0, "a TaskManager process was found and killed");
@@ -64,15 +64,21 @@ class TaskManagerContainerLossYarnITCase {
         }
     }
 
-    /** Waits until two TaskManager processes run, kills one, returns its pid (0 if none appeared). */
-    private static long killOneTaskManagerWhenRunning() throws InterruptedException {
+    /**
+     * Waits until both subtasks of the job process records (their marker files appear), then kills
+     * one TaskManager process; returns its pid (0 if the job never ran).
+     */
+    private long killOneTaskManagerWhenTheJobRuns() throws InterruptedException {
         long deadline = System.currentTimeMillis() + 150_000;
         while (System.currentTimeMillis() < deadline) {
-            List<ProcessHandle> tms = ProcessHandle.allProcesses()
-                    .filter(p -> p.info().commandLine().orElse("").contains("TaskManagerRunner"))
-                    .toList();
-            if (tms.size() >= 2) {
-                Thread.sleep(3000);
+            if (Files.exists(dir.resolve("running-0")) && Files.exists(dir.resolve("running-1"))) {
+                Thread.sleep(1000);
+                List<ProcessHandle> tms = ProcessHandle.allProcesses()
+                        .filter(p -> p.info().commandLine().orElse("").contains("TaskManagerRunner"))
+                        .toList();
+                if (tms.isEmpty()) {
+                    return 0;
+                }
                 tms.get(0).destroyForcibly();
                 return tms.get(0).pid();
             }
