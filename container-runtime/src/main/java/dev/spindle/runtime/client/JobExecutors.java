@@ -10,6 +10,8 @@ import java.util.function.Supplier;
 public final class JobExecutors {
 
     private static volatile Supplier<JobExecutor> context;
+    /** A per-thread binding (programs run by the JobManager for the REST API), inherited by child threads. */
+    private static final InheritableThreadLocal<Supplier<JobExecutor>> THREAD_CONTEXT = new InheritableThreadLocal<>();
 
     private JobExecutors() {
     }
@@ -22,7 +24,15 @@ public final class JobExecutors {
         context = null;
     }
 
+    public static void installForThread(Supplier<JobExecutor> executor) {
+        THREAD_CONTEXT.set(executor);
+    }
+
     public static JobExecutor current() {
+        Supplier<JobExecutor> threadBound = THREAD_CONTEXT.get();
+        if (threadBound != null) {
+            return threadBound.get();
+        }
         Supplier<JobExecutor> c = context;
         return c != null ? c.get() : new EmbeddedJobExecutor(new Configuration(), null);
     }

@@ -64,6 +64,11 @@ public final class LocalCluster implements AutoCloseable {
         return jobManager.port();
     }
 
+    /** Port of the JobManager's REST API (-1 if disabled). */
+    public int restPort() {
+        return jobManager.restPort();
+    }
+
     public int totalSlots() {
         return numTaskManagers * slotsPerTaskManager;
     }

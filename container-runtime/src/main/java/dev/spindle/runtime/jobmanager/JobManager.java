@@ -56,6 +56,10 @@ public final class JobManager implements AutoCloseable, RpcHandler {
     private final List<java.util.function.Consumer<JobResult>> jobListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<java.util.function.Consumer<String>> submissionListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private WorkerProvisioner provisioner;
+    private final JobManagerClusterView clusterView;
+    private final dev.spindle.runtime.rest.RestServer restServer;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final List<Runnable> shutdownListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public JobManager(Configuration config) throws InterruptedException {
         this.config = config;
@@ -66,6 +70,46 @@ public final class JobManager implements AutoCloseable, RpcHandler {
                 config.get(JobManagerOptions.RPC_PORT), this);
         long check = Math.max(100, Math.min(1000, heartbeatTimeout / 4));
         main.scheduleWithFixedDelay(this::checkLiveness, check, check, TimeUnit.MILLISECONDS);
+        this.clusterView = new JobManagerClusterView(main, taskManagers, jobs,
+                request -> dev.spindle.runtime.cli.JarRunner.run(request, host(), port(), config), this::requestShutdown);
+        this.restServer = startRest(config);
+    }
+
+    private dev.spindle.runtime.rest.RestServer startRest(Configuration config) {
+        int restPort = config.get(JobManagerOptions.REST_PORT);
+        if (restPort < 0) {
+            return null;
+        }
+        try {
+            String tmp = config.get(dev.spindle.runtime.taskmanager.TaskManagerOptions.TMP_DIRS).split(",")[0].trim();
+            java.nio.file.Path uploads = java.nio.file.Files.createTempDirectory(java.nio.file.Path.of(tmp),
+                    "spindle-uploads-");
+            var restConfig = new dev.spindle.runtime.rest.RestServerConfig(host(), restPort, uploads,
+                    config.get(JobManagerOptions.REST_MAX_UPLOAD).bytes(),
+                    dev.spindle.runtime.rest.RestServerConfig.DEFAULT_REQUEST_TIMEOUT);
+            return new dev.spindle.runtime.rest.RestServer(restConfig, clusterView);
+        } catch (java.io.IOException e) {
+            LOG.warn("The REST API could not start: {}", e.toString());
+            return null;
+        }
+    }
+
+    /** Port of the REST API, or -1 if it is off. */
+    public int restPort() {
+        return restServer == null ? -1 : restServer.port();
+    }
+
+    /** Called when someone asks the cluster to stop (DELETE /cluster); without listeners the JobManager closes. */
+    public void addShutdownListener(Runnable listener) {
+        shutdownListeners.add(listener);
+    }
+
+    private void requestShutdown() {
+        if (shutdownListeners.isEmpty()) {
+            close();
+        } else {
+            shutdownListeners.forEach(Runnable::run);
+        }
     }
 
     public String host() {
@@ -217,7 +261,10 @@ public final class JobManager implements AutoCloseable, RpcHandler {
     }
 
     private void onJobTerminal(JobResult result) {
-        jobs.remove(result.jobId());
+        JobMaster ended = jobs.remove(result.jobId());
+        if (ended != null) {
+            clusterView.archive(ended.details());
+        }
         RpcConnection client = jobClients.remove(result.jobId());
         if (client != null && client.isOpen()) {
             client.send(new JobFinished(result));
@@ -248,9 +295,12 @@ public final class JobManager implements AutoCloseable, RpcHandler {
         scheduleAll();
     }
 
-    /** Tells TaskManagers to exit and stops. */
+    /** Tells TaskManagers to exit and stops. Idempotent. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         CompletableFuture<Void> done = new CompletableFuture<>();
         main.execute(() -> {
             new ArrayList<>(jobs.values()).forEach(JobMaster::cancel);
@@ -265,6 +315,9 @@ public final class JobManager implements AutoCloseable, RpcHandler {
             LOG.warn("JobManager did not stop cleanly", e);
         }
         main.shutdownNow();
+        if (restServer != null) {
+            restServer.close();
+        }
         serverChannel.close().awaitUninterruptibly();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }

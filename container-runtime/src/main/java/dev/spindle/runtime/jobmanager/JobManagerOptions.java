@@ -26,6 +26,13 @@ public final class JobManagerOptions implements OptionsHolder {
             "jobmanager.slot-request-timeout-ms", 60_000,
             "How long a stage waits for enough free slots before the job fails.");
 
+    public static final ConfigOption<Integer> REST_PORT = ConfigOption.intOption("rest.port", 0,
+            "Port of the JobManager's REST API (0 = any free port, -1 = no REST API). On YARN it is the "
+                    + "application's tracking URL.");
+
+    public static final ConfigOption<dev.spindle.runtime.config.MemorySize> REST_MAX_UPLOAD = ConfigOption.memoryOption(
+            "rest.max-upload-size", "256m", "Largest jar POST /jars/upload accepts.");
+
     private JobManagerOptions() {
     }
 }

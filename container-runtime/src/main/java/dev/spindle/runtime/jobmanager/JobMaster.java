@@ -53,6 +53,7 @@ final class JobMaster {
     private final Map<Integer, List<TaskManagerRegistry.Registration>> regionSlots = new HashMap<>();
     private final Map<String, Accumulator<Object, java.io.Serializable>> accumulators = new HashMap<>();
     private final long startTime = System.currentTimeMillis();
+    private long endTime = -1;
     private DeploymentBuilder deployments;
     private JobStatus status = JobStatus.CREATED;
     private Throwable failure;
@@ -395,6 +396,41 @@ final class JobMaster {
         start(jarPaths);
     }
 
+    /** A snapshot for the REST API. */
+    dev.spindle.runtime.rest.ClusterView.JobDetails details() {
+        List<dev.spindle.runtime.rest.ClusterView.VertexDetails> vertices = new ArrayList<>();
+        for (JobVertex v : graph.vertices()) {
+            long recordsIn = 0;
+            long recordsOut = 0;
+            long bytesIn = 0;
+            long bytesOut = 0;
+            ExecutionState state = null;
+            for (Execution e : executions[v.id()]) {
+                recordsIn += e.metrics.recordsIn();
+                recordsOut += e.metrics.recordsOut();
+                bytesIn += e.metrics.bytesIn();
+                bytesOut += e.metrics.bytesOut();
+                state = state == null || rank(e.state) > rank(state) ? e.state : state;
+            }
+            vertices.add(new dev.spindle.runtime.rest.ClusterView.VertexDetails(Integer.toString(v.id()), v.name(),
+                    v.parallelism(), state, recordsIn, recordsOut, bytesIn, bytesOut));
+        }
+        return new dev.spindle.runtime.rest.ClusterView.JobDetails(graph.jobId(), graph.name(), status, startTime,
+                endTime, vertices, failureSummary);
+    }
+
+    /** Which state describes a vertex whose subtasks are in different states: the most telling one. */
+    private static int rank(ExecutionState s) {
+        return switch (s) {
+            case FINISHED -> 0;
+            case CREATED -> 1;
+            case SCHEDULED, DEPLOYING -> 2;
+            case RUNNING -> 3;
+            case CANCELING, CANCELED -> 4;
+            case FAILED -> 5;
+        };
+    }
+
     /** How many times the job restarted so far. */
     int restarts() {
         return attempt;
@@ -439,7 +475,8 @@ final class JobMaster {
         } catch (Exception e) {
             LOG.warn("Accumulators of job {} could not be serialized", graph.name(), e);
         }
-        long duration = System.currentTimeMillis() - startTime;
+        endTime = System.currentTimeMillis();
+        long duration = endTime - startTime;
         LOG.info("Job {} ({}) {} after {} ms", graph.name(), graph.jobId(), finalStatus, duration);
         onTerminal.accept(new JobResult(graph.jobId(), graph.name(), finalStatus, duration, acc,
                 failure == null ? null : SerializedThrowable.of(failure), failureSummary));

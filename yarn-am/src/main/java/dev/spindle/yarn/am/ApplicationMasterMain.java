@@ -74,7 +74,10 @@ public final class ApplicationMasterMain {
         nm.init(yarnConf);
         nm.start();
         driver.connect(rm, nm);
-        rm.registerApplicationMaster(host, jobManager.port(), "");
+        String trackingUrl = jobManager.restPort() > 0 ? "http://" + host + ":" + jobManager.restPort() + "/overview" : "";
+        jobManager.addShutdownListener(() -> ending.complete(
+                new Ending(FinalApplicationStatus.KILLED, "Stopped through the REST API (DELETE /cluster)")));
+        rm.registerApplicationMaster(host, jobManager.port(), trackingUrl);
         LOG.info("ApplicationMaster registered; JobManager at {}:{}", host, jobManager.port());
         jobManager.setResourceDriver(driver, driver.slotsPerWorker());
         boolean jobMode = Boolean.parseBoolean(config.getString(JOB_MODE_KEY));
@@ -86,7 +89,7 @@ public final class ApplicationMasterMain {
         LOG.info("Application ending: {} {}", end.status(), end.diagnostics());
         jobManager.close();
         driver.close();
-        rm.unregisterApplicationMaster(end.status(), end.diagnostics(), "");
+        rm.unregisterApplicationMaster(end.status(), end.diagnostics(), trackingUrl);
         deleteStagingDir(yarnConf);
         nm.stop();
         rm.stop();
