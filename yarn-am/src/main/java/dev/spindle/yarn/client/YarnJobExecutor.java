@@ -53,6 +53,8 @@ final class YarnJobExecutor implements JobExecutor, AutoCloseable {
         YarnApplication deployed = deployer.deploy(app, context.jar().toPath(), true);
         try (ClusterClient client = new ClusterClient(deployed.jobManagerHost(), deployed.jobManagerPort())) {
             client.submit(graph, List.of(ContainerResources.JOB_JAR));
+            context.err().println("Job " + graph.jobId() + " running in " + id + " (JobManager at "
+                    + deployed.jobManagerHost() + ":" + deployed.jobManagerPort() + ")");
             if (context.detached()) {
                 running = null;
                 context.status().setFinalStatus("RUNNING", "");
