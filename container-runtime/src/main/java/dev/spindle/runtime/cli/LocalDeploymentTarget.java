@@ -2,11 +2,9 @@ package dev.spindle.runtime.cli;
 
 import dev.spindle.runtime.client.DeploymentException;
 import dev.spindle.runtime.client.EmbeddedJobExecutor;
+import dev.spindle.runtime.client.ForwardingJobExecutor;
 import dev.spindle.runtime.client.JobExecutor;
-import dev.spindle.runtime.client.JobResult;
 import dev.spindle.runtime.cluster.LocalCluster;
-import dev.spindle.runtime.config.Configuration;
-import dev.spindle.runtime.jobgraph.JobGraph;
 import dev.spindle.runtime.util.ExceptionUtils;
 import java.util.List;
 
@@ -31,27 +29,12 @@ final class LocalDeploymentTarget implements DeploymentTarget {
     }
 
     /** Stops the cluster with the executor. */
-    private record ClusterBoundExecutor(EmbeddedJobExecutor delegate, LocalCluster cluster)
-            implements JobExecutor, AutoCloseable {
+    private static final class ClusterBoundExecutor extends ForwardingJobExecutor {
+        private final LocalCluster cluster;
 
-        @Override
-        public JobResult execute(JobGraph graph) throws Exception {
-            return delegate.execute(graph);
-        }
-
-        @Override
-        public int defaultParallelism() {
-            return delegate.defaultParallelism();
-        }
-
-        @Override
-        public Configuration configuration() {
-            return delegate.configuration();
-        }
-
-        @Override
-        public ClassLoader userClassLoader() {
-            return delegate.userClassLoader();
+        ClusterBoundExecutor(EmbeddedJobExecutor delegate, LocalCluster cluster) {
+            super(delegate);
+            this.cluster = cluster;
         }
 
         @Override

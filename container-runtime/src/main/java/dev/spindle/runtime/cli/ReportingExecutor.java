@@ -1,9 +1,9 @@
 package dev.spindle.runtime.cli;
 
+import dev.spindle.runtime.client.ForwardingJobExecutor;
 import dev.spindle.runtime.client.JobExecutor;
 import dev.spindle.runtime.client.JobResult;
 import dev.spindle.runtime.client.JobStatus;
-import dev.spindle.runtime.config.Configuration;
 import dev.spindle.runtime.jobgraph.JobGraph;
 import java.io.PrintStream;
 import java.util.Locale;
@@ -13,13 +13,12 @@ import java.util.Locale;
  * schedulers that scrape it), one line on stderr when it ends, and records both in the program
  * status.
  */
-final class ReportingExecutor implements JobExecutor, AutoCloseable {
+final class ReportingExecutor extends ForwardingJobExecutor {
 
-    private final JobExecutor delegate;
     private final CliContext context;
 
     ReportingExecutor(JobExecutor delegate, CliContext context) {
-        this.delegate = delegate;
+        super(delegate);
         this.context = context;
     }
 
@@ -37,27 +36,5 @@ final class ReportingExecutor implements JobExecutor, AutoCloseable {
                     result.status().name().toLowerCase(Locale.ROOT), result.durationMillis() / 1000.0);
         }
         return result;
-    }
-
-    @Override
-    public int defaultParallelism() {
-        return delegate.defaultParallelism();
-    }
-
-    @Override
-    public Configuration configuration() {
-        return delegate.configuration();
-    }
-
-    @Override
-    public ClassLoader userClassLoader() {
-        return delegate.userClassLoader();
-    }
-
-    @Override
-    public void close() throws Exception {
-        if (delegate instanceof AutoCloseable c) {
-            c.close();
-        }
     }
 }
