@@ -30,41 +30,57 @@ final class StagingUploader {
 
     private final FileSystem fs;
     private final org.apache.hadoop.fs.Path sharedLibDir;
-    private int uploadedShared;
+    private static final int UPLOAD_THREADS = 4;
+    private final java.util.concurrent.atomic.AtomicInteger uploadedShared = new java.util.concurrent.atomic.AtomicInteger();
 
     StagingUploader(FileSystem fs, String sharedLibDir) {
         this.fs = fs;
         this.sharedLibDir = fs.makeQualified(new org.apache.hadoop.fs.Path(sharedLibDir));
     }
 
-    /** Number of shared jars this uploader actually had to copy (0 when all were cached). */
-    int uploadedSharedJars() {
-        return uploadedShared;
-    }
-
+    /** Uploads the jars that are not in the shared directory yet, several at a time, and lists all of them. */
     void uploadRuntimeJars(List<Path> jars, ContainerResources resources) throws IOException {
         mkdirs(sharedLibDir, PUBLIC_DIR);
-        int index = 0;
-        for (Path jar : jars) {
-            String hash = sha256(jar);
-            String name = hash.substring(0, 16) + "-" + jar.getFileName();
-            org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(sharedLibDir, name);
-            FileStatus status = existing(target, Files.size(jar));
-            if (status == null) {
-                org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(sharedLibDir, "." + name + ".uploading");
-                fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(jar.toUri()), tmp);
-                fs.setPermission(tmp, PUBLIC_FILE);
-                if (!fs.rename(tmp, target)) {
-                    fs.delete(tmp, false);
-                }
-                status = fs.getFileStatus(target);
-                uploadedShared++;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(UPLOAD_THREADS);
+        try {
+            List<java.util.concurrent.Future<FileStatus>> statuses = new java.util.ArrayList<>();
+            for (Path jar : jars) {
+                statuses.add(pool.submit(() -> ensureShared(jar)));
             }
-            String link = String.format("%s%03d-%s", ContainerResources.LIB_PREFIX, index++, jar.getFileName());
-            resources.add(new ContainerResources.Entry(link, status.getPath().toString(), status.getLen(),
-                    status.getModificationTime(), true));
+            for (int i = 0; i < jars.size(); i++) {
+                FileStatus status = statuses.get(i).get();
+                String link = String.format("%s%03d-%s", ContainerResources.LIB_PREFIX, i, jars.get(i).getFileName());
+                resources.add(new ContainerResources.Entry(link, status.getPath().toString(), status.getLen(),
+                        status.getModificationTime(), true));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while uploading the runtime jars", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
-        LOG.info("Runtime jars: {} shipped, {} uploaded now", jars.size(), uploadedShared);
+        LOG.info("Runtime jars: {} shipped, {} uploaded now", jars.size(), uploadedShared.get());
+    }
+
+    /** The jar's file in the shared directory, uploading it first if it is not there. */
+    private FileStatus ensureShared(Path jar) throws IOException {
+        String name = sha256(jar).substring(0, 16) + "-" + jar.getFileName();
+        org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(sharedLibDir, name);
+        FileStatus status = existing(target, Files.size(jar));
+        if (status != null) {
+            return status;
+        }
+        org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(sharedLibDir,
+                "." + name + "." + java.util.UUID.randomUUID() + ".uploading");
+        fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(jar.toUri()), tmp);
+        fs.setPermission(tmp, PUBLIC_FILE);
+        if (!fs.rename(tmp, target)) {
+            fs.delete(tmp, false); // Another client uploaded the same content meanwhile.
+        }
+        uploadedShared.incrementAndGet();
+        return fs.getFileStatus(target);
     }
 
     private FileStatus existing(org.apache.hadoop.fs.Path target, long expectedSize) throws IOException {
