@@ -15,8 +15,7 @@ import java.util.Map;
 import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,19 +28,8 @@ class DataSetAggregationsITCase {
 
     private static final int RECORDS = 100_000;
 
-    private static TestingCluster cluster;
-
-    @BeforeAll
-    static void startCluster() throws Exception {
-        cluster = TestingCluster.start();
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+    @RegisterExtension
+    static final TestingCluster cluster = new TestingCluster();
 
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 4})

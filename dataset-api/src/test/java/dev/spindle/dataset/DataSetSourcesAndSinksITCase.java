@@ -25,9 +25,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -39,22 +38,11 @@ class DataSetSourcesAndSinksITCase {
 
     private static final long MIB = 1 << 20;
 
-    private static TestingCluster cluster;
+    @RegisterExtension
+    static final TestingCluster cluster = new TestingCluster();
 
     @TempDir
     Path tempDir;
-
-    @BeforeAll
-    static void startCluster() throws Exception {
-        cluster = TestingCluster.start();
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
 
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 4})

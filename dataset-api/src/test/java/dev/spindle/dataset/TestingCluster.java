@@ -5,39 +5,41 @@ import dev.spindle.runtime.cluster.LocalCluster;
 import dev.spindle.runtime.cluster.LocalClusterOptions;
 import dev.spindle.runtime.config.Configuration;
 import dev.spindle.runtime.taskmanager.TaskManagerOptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * An embedded cluster shared by the tests of one ITCase class: a JobManager and one in-process
- * TaskManager with {@link #SLOTS} slots. Start it in {@code @BeforeAll}, close it in
- * {@code @AfterAll}; in between, each test asks it for fresh environments that submit to it.
+ * TaskManager with {@link #SLOTS} slots. Register it with
+ * {@code @RegisterExtension static final TestingCluster cluster = new TestingCluster();}: it starts
+ * before the class's tests and stops after them; in between each test asks it for fresh
+ * environments that submit to it.
  */
-final class TestingCluster implements AutoCloseable {
+final class TestingCluster implements BeforeAllCallback, AfterAllCallback {
 
     /** Slots of the cluster, and so the highest parallelism a test may ask for. */
     static final int SLOTS = 4;
 
-    private final Configuration config;
-    private final LocalCluster cluster;
+    private final Configuration config = new Configuration()
+            .set(TaskManagerOptions.NUM_SLOTS, SLOTS)
+            .set(LocalClusterOptions.TASK_MANAGER_PROCESSES, false);
+    private LocalCluster cluster;
 
-    private TestingCluster(Configuration config, LocalCluster cluster) {
-        this.config = config;
-        this.cluster = cluster;
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        cluster = LocalCluster.start(config);
     }
 
-    static TestingCluster start() throws Exception {
-        Configuration config = new Configuration();
-        config.set(TaskManagerOptions.NUM_SLOTS, SLOTS);
-        config.set(LocalClusterOptions.TASK_MANAGER_PROCESSES, false);
-        return new TestingCluster(config, LocalCluster.start(config));
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (cluster != null) {
+            cluster.close();
+        }
     }
 
     /** A new environment that runs its jobs on this cluster with the given default parallelism. */
     ExecutionEnvironment createEnvironment(int parallelism) {
         return ExecutionEnvironment.create(new EmbeddedJobExecutor(config, cluster)).setParallelism(parallelism);
-    }
-
-    @Override
-    public void close() {
-        cluster.close();
     }
 }

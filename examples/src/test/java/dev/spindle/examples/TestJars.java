@@ -12,12 +12,13 @@ import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 /** Packs a test class (with its nested classes) into a job jar, as a user would ship it. */
-final class TestJars {
+public final class TestJars {
 
     private TestJars() {
     }
 
-    static Path jarOf(Class<?> mainClass, Path directory) throws IOException, URISyntaxException {
+    /** A jar of {@code mainClass} and its nested classes, with it as Main-Class, written into {@code directory}. */
+    public static Path jarOf(Class<?> mainClass, Path directory) throws IOException, URISyntaxException {
         Path classesRoot = Path.of(mainClass.getProtectionDomain().getCodeSource().getLocation().toURI());
         String packagePath = mainClass.getPackageName().replace('.', '/');
         String prefix = mainClass.getSimpleName();

@@ -3,10 +3,10 @@ package dev.spindle.yarn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.spindle.examples.TestJars;
 import dev.spindle.yarn.jobs.SlowJob;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +15,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
@@ -36,7 +32,7 @@ class TaskManagerContainerLossYarnITCase {
     @Test
     void shouldRestartTheJobInANewContainerAndSucceed() throws Exception {
         try (YarnTestCluster cluster = new YarnTestCluster(dir)) {
-            Path jar = jarOf(SlowJob.class);
+            Path jar = TestJars.jarOf(SlowJob.class, dir);
             String output = cluster.hadoop.fileSystemUri() + "/output/slow";
             CompletableFuture<YarnTestCluster.Run> run = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -98,23 +94,5 @@ class TaskManagerContainerLossYarnITCase {
             }
         }
         return numbers;
-    }
-
-    private Path jarOf(Class<?> main) throws Exception {
-        Path root = Path.of(main.getProtectionDomain().getCodeSource().getLocation().toURI());
-        String pkg = main.getPackageName().replace('.', '/');
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, main.getName());
-        Path jar = dir.resolve("slow-job.jar");
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest);
-             var classes = Files.list(root.resolve(pkg))) {
-            for (Path c : classes.filter(p -> p.getFileName().toString().startsWith(main.getSimpleName())).toList()) {
-                out.putNextEntry(new JarEntry(pkg + "/" + c.getFileName()));
-                out.write(Files.readAllBytes(c));
-                out.closeEntry();
-            }
-        }
-        return jar;
     }
 }

@@ -3,7 +3,6 @@ package dev.spindle.runtime.cli;
 import dev.spindle.runtime.client.ForwardingJobExecutor;
 import dev.spindle.runtime.client.JobExecutor;
 import dev.spindle.runtime.client.JobResult;
-import dev.spindle.runtime.client.JobStatus;
 import dev.spindle.runtime.jobgraph.JobGraph;
 import java.io.PrintStream;
 import java.util.Locale;
@@ -29,7 +28,7 @@ final class ReportingExecutor extends ForwardingJobExecutor {
         out.flush();
         context.status().addJobId(graph.jobId());
         JobResult result = delegate.execute(graph);
-        if (result.status() == JobStatus.CREATED || result.status() == JobStatus.RUNNING) {
+        if (result.isDetached()) {
             context.err().printf("Job '%s' submitted (detached)%n", result.jobName());
         } else {
             context.err().printf("Job '%s' %s in %.2f s%n", result.jobName(),

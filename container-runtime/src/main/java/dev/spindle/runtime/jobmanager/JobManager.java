@@ -1,9 +1,13 @@
 package dev.spindle.runtime.jobmanager;
 
 import dev.spindle.runtime.classloading.UserCodeClassLoaders;
+import dev.spindle.runtime.cli.JarRunner;
 import dev.spindle.runtime.client.JobResult;
+import dev.spindle.runtime.cluster.ResourceDriver;
 import dev.spindle.runtime.config.Configuration;
 import dev.spindle.runtime.jobgraph.JobGraph;
+import dev.spindle.runtime.rest.RestServer;
+import dev.spindle.runtime.rest.RestServerConfig;
 import dev.spindle.runtime.rpc.RpcConnection;
 import dev.spindle.runtime.rpc.RpcHandler;
 import dev.spindle.runtime.rpc.RpcService;
@@ -19,19 +23,26 @@ import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.RegisterTaskManager;
 import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.RegistrationAccepted;
 import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.Shutdown;
 import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.TaskEnded;
+import dev.spindle.runtime.taskmanager.TaskManagerOptions;
 import dev.spindle.runtime.util.InstantiationUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -53,13 +64,13 @@ public final class JobManager implements AutoCloseable, RpcHandler {
     private final Map<String, RpcConnection> jobClients = new HashMap<>();
     private final Map<CompletableFuture<Void>, Integer> taskManagerWaiters = new HashMap<>();
     private final long heartbeatTimeout;
-    private final List<java.util.function.Consumer<JobResult>> jobListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final List<java.util.function.Consumer<String>> submissionListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Consumer<JobResult>> jobListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> submissionListeners = new CopyOnWriteArrayList<>();
     private WorkerProvisioner provisioner;
     private final JobManagerClusterView clusterView;
-    private final dev.spindle.runtime.rest.RestServer restServer;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
-    private final List<Runnable> shutdownListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final RestServer restServer;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final List<Runnable> shutdownListeners = new CopyOnWriteArrayList<>();
 
     public JobManager(Configuration config) throws InterruptedException {
         this.config = config;
@@ -71,24 +82,24 @@ public final class JobManager implements AutoCloseable, RpcHandler {
         long check = Math.max(100, Math.min(1000, heartbeatTimeout / 4));
         main.scheduleWithFixedDelay(this::checkLiveness, check, check, TimeUnit.MILLISECONDS);
         this.clusterView = new JobManagerClusterView(main, taskManagers, jobs,
-                request -> dev.spindle.runtime.cli.JarRunner.run(request, host(), port(), config), this::requestShutdown);
+                request -> JarRunner.run(request, host(), port(), config), this::requestShutdown);
         this.restServer = startRest(config);
     }
 
-    private dev.spindle.runtime.rest.RestServer startRest(Configuration config) {
+    private RestServer startRest(Configuration config) {
         int restPort = config.get(JobManagerOptions.REST_PORT);
         if (restPort < 0) {
             return null;
         }
         try {
-            String tmp = config.get(dev.spindle.runtime.taskmanager.TaskManagerOptions.TMP_DIRS).split(",")[0].trim();
-            java.nio.file.Path uploads = java.nio.file.Files.createTempDirectory(java.nio.file.Path.of(tmp),
+            String tmp = config.get(TaskManagerOptions.TMP_DIRS).split(",")[0].trim();
+            Path uploads = Files.createTempDirectory(Path.of(tmp),
                     "spindle-uploads-");
-            var restConfig = new dev.spindle.runtime.rest.RestServerConfig(host(), restPort, uploads,
+            var restConfig = new RestServerConfig(host(), restPort, uploads,
                     config.get(JobManagerOptions.REST_MAX_UPLOAD).bytes(),
-                    dev.spindle.runtime.rest.RestServerConfig.DEFAULT_REQUEST_TIMEOUT);
-            return new dev.spindle.runtime.rest.RestServer(restConfig, clusterView);
-        } catch (java.io.IOException e) {
+                    RestServerConfig.DEFAULT_REQUEST_TIMEOUT);
+            return new RestServer(restConfig, clusterView);
+        } catch (IOException e) {
             LOG.warn("The REST API could not start: {}", e.toString());
             return null;
         }
@@ -124,7 +135,7 @@ public final class JobManager implements AutoCloseable, RpcHandler {
      * Lets the JobManager start TaskManagers itself when jobs lack slots (YARN). Without a driver
      * the cluster's TaskManagers are fixed (the embedded cluster starts them up front).
      */
-    public void setResourceDriver(dev.spindle.runtime.cluster.ResourceDriver driver, int slotsPerWorker) {
+    public void setResourceDriver(ResourceDriver driver, int slotsPerWorker) {
         main.execute(() -> provisioner = new WorkerProvisioner(driver, slotsPerWorker, host(), port()));
     }
 
@@ -139,12 +150,12 @@ public final class JobManager implements AutoCloseable, RpcHandler {
     }
 
     /** Called (on the JobManager's thread) with the id of every accepted job. */
-    public void addSubmissionListener(java.util.function.Consumer<String> listener) {
+    public void addSubmissionListener(Consumer<String> listener) {
         submissionListeners.add(listener);
     }
 
     /** Called (on the JobManager's thread) whenever a job reaches a terminal state. */
-    public void addJobListener(java.util.function.Consumer<JobResult> listener) {
+    public void addJobListener(Consumer<JobResult> listener) {
         jobListeners.add(listener);
     }
 

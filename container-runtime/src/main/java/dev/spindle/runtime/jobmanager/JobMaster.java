@@ -7,6 +7,7 @@ import dev.spindle.runtime.io.GlobalOutputHooks;
 import dev.spindle.runtime.io.InputSplit;
 import dev.spindle.runtime.jobgraph.JobGraph;
 import dev.spindle.runtime.jobgraph.JobVertex;
+import dev.spindle.runtime.rest.ClusterView;
 import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.CancelTask;
 import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.DeployTask;
 import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.ReleaseJob;
@@ -16,6 +17,7 @@ import dev.spindle.runtime.scheduler.PipelinedRegions;
 import dev.spindle.runtime.task.ExecutionState;
 import dev.spindle.runtime.util.InstantiationUtil;
 import dev.spindle.runtime.util.SerializedThrowable;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -45,13 +48,13 @@ final class JobMaster {
     private final Execution[][] executions;
     private final Map<String, Execution> byAttempt = new HashMap<>();
     private final RestartStrategy restartStrategy;
-    private final java.util.function.BiConsumer<Runnable, Long> delayedExecutor;
+    private final BiConsumer<Runnable, Long> delayedExecutor;
     private List<String> jarPaths;
     private int attempt;
     private final List<PipelinedRegion> regions;
     private final Set<Integer> startedRegions = new HashSet<>();
     private final Map<Integer, List<TaskManagerRegistry.Registration>> regionSlots = new HashMap<>();
-    private final Map<String, Accumulator<Object, java.io.Serializable>> accumulators = new HashMap<>();
+    private final Map<String, Accumulator<Object, Serializable>> accumulators = new HashMap<>();
     private final long startTime = System.currentTimeMillis();
     private long endTime = -1;
     private DeploymentBuilder deployments;
@@ -62,7 +65,7 @@ final class JobMaster {
     private int missingSlots;
 
     JobMaster(JobGraph graph, ClassLoader classLoader, TaskManagerRegistry taskManagers, long slotTimeoutMillis,
-              RestartStrategy restartStrategy, java.util.function.BiConsumer<Runnable, Long> delayedExecutor,
+              RestartStrategy restartStrategy, BiConsumer<Runnable, Long> delayedExecutor,
               Consumer<JobResult> onTerminal) {
         this.graph = graph;
         this.restartStrategy = restartStrategy;
@@ -215,7 +218,7 @@ final class JobMaster {
         e.state = msg.state();
         e.metrics = msg.metrics();
         switch (msg.state()) {
-            case FINISHED -> onFinished(e, msg.accumulators());
+            case FINISHED -> mergeAccumulators(e, msg.accumulators());
             case FAILED -> fail(msg.failure(), e);
             case CANCELED -> {
                 if (status == JobStatus.RUNNING) {
@@ -225,20 +228,10 @@ final class JobMaster {
             default -> throw new IllegalStateException("Unexpected task state " + msg.state());
         }
         releaseFinishedRegions();
+        scheduleReadyRegions();
         checkAllTerminal();
     }
 
-    private void onFinished(Execution e, byte[] serializedAccumulators) {
-        mergeAccumulators(e, serializedAccumulators);
-        if (status == JobStatus.RUNNING) {
-            scheduleReadyRegionsAfterRelease();
-        }
-    }
-
-    private void scheduleReadyRegionsAfterRelease() {
-        releaseFinishedRegions();
-        scheduleReadyRegions();
-    }
 
     @SuppressWarnings("unchecked")
     private void mergeAccumulators(Execution e, byte[] bytes) {
@@ -246,9 +239,9 @@ final class JobMaster {
             return;
         }
         try {
-            Map<String, Accumulator<Object, java.io.Serializable>> taskAccs = InstantiationUtil.deserialize(bytes, classLoader);
-            for (Map.Entry<String, Accumulator<Object, java.io.Serializable>> entry : taskAccs.entrySet()) {
-                Accumulator<Object, java.io.Serializable> existing = accumulators.get(entry.getKey());
+            Map<String, Accumulator<Object, Serializable>> taskAccs = InstantiationUtil.deserialize(bytes, classLoader);
+            for (Map.Entry<String, Accumulator<Object, Serializable>> entry : taskAccs.entrySet()) {
+                Accumulator<Object, Serializable> existing = accumulators.get(entry.getKey());
                 if (existing == null) {
                     accumulators.put(entry.getKey(), entry.getValue());
                 } else if (existing.getClass() != entry.getValue().getClass()) {
@@ -397,8 +390,8 @@ final class JobMaster {
     }
 
     /** A snapshot for the REST API. */
-    dev.spindle.runtime.rest.ClusterView.JobDetails details() {
-        List<dev.spindle.runtime.rest.ClusterView.VertexDetails> vertices = new ArrayList<>();
+    ClusterView.JobDetails details() {
+        List<ClusterView.VertexDetails> vertices = new ArrayList<>();
         for (JobVertex v : graph.vertices()) {
             long recordsIn = 0;
             long recordsOut = 0;
@@ -412,10 +405,10 @@ final class JobMaster {
                 bytesOut += e.metrics.bytesOut();
                 state = state == null || rank(e.state) > rank(state) ? e.state : state;
             }
-            vertices.add(new dev.spindle.runtime.rest.ClusterView.VertexDetails(Integer.toString(v.id()), v.name(),
+            vertices.add(new ClusterView.VertexDetails(Integer.toString(v.id()), v.name(),
                     v.parallelism(), state, recordsIn, recordsOut, bytesIn, bytesOut));
         }
-        return new dev.spindle.runtime.rest.ClusterView.JobDetails(graph.jobId(), graph.name(), status, startTime,
+        return new ClusterView.JobDetails(graph.jobId(), graph.name(), status, startTime,
                 endTime, vertices, failureSummary);
     }
 
@@ -471,7 +464,7 @@ final class JobMaster {
         try {
             Map<String, Object> values = new HashMap<>();
             accumulators.forEach((k, v) -> values.put(k, v.getLocalValue()));
-            acc = InstantiationUtil.serialize((java.io.Serializable) values);
+            acc = InstantiationUtil.serialize((Serializable) values);
         } catch (Exception e) {
             LOG.warn("Accumulators of job {} could not be serialized", graph.name(), e);
         }

@@ -2,6 +2,7 @@ package dev.spindle.runtime.task;
 
 import dev.spindle.api.accumulators.Accumulator;
 import dev.spindle.runtime.io.InputSplit;
+import dev.spindle.runtime.util.FileUtils;
 import dev.spindle.runtime.util.InstantiationUtil;
 import dev.spindle.runtime.util.SerializedThrowable;
 import java.io.File;
@@ -86,7 +87,7 @@ public final class Task implements Runnable {
             TaskSpec spec = InstantiationUtil.deserialize(tdd.serializedTaskSpec(), classLoader);
             io = new TaskIO(tdd, spec, env, mailbox);
             chain = new OperatorChain(spec.vertex().chain(), io.writers(), tdd, classLoader, accumulators, tempDirs);
-            transition(ExecutionState.RUNNING);
+            state.set(ExecutionState.RUNNING);
             io.requestInputs();
             chain.open();
             TaskLoop loop = new TaskLoop(chain, io, mailbox, spec.vertex().bufferTimeoutMillis(), this);
@@ -110,7 +111,9 @@ public final class Task implements Runnable {
                     io.releaseOutputs();
                 }
             }
-            deleteRecursively(tempDirs);
+            for (File d : tempDirs) {
+                FileUtils.deleteRecursively(d);
+            }
         }
         reportEnd(failure, accumulators, io, System.currentTimeMillis() - start);
     }
@@ -141,33 +144,11 @@ public final class Task implements Runnable {
         listener.onTaskEnded(tdd, finalState, error, acc, metrics);
     }
 
-    private void transition(ExecutionState next) {
-        state.set(next);
-    }
-
     private File[] taskTempDirs() {
         File[] dirs = new File[env.tempDirectories().length];
         for (int i = 0; i < dirs.length; i++) {
             dirs[i] = new File(env.tempDirectories()[i], "task-" + tdd.attemptId());
         }
         return dirs;
-    }
-
-    private static void deleteRecursively(File[] dirs) {
-        for (File d : dirs) {
-            deleteRecursively(d);
-        }
-    }
-
-    static void deleteRecursively(File f) {
-        File[] children = f.listFiles();
-        if (children != null) {
-            for (File c : children) {
-                deleteRecursively(c);
-            }
-        }
-        if (f.exists() && !f.delete()) {
-            LOG.debug("Could not delete {}", f);
-        }
     }
 }

@@ -22,6 +22,7 @@ import dev.spindle.runtime.task.Task;
 import dev.spindle.runtime.task.TaskDeploymentDescriptor;
 import dev.spindle.runtime.task.TaskEnvironment;
 import dev.spindle.runtime.task.TaskMetrics;
+import dev.spindle.runtime.util.FileUtils;
 import dev.spindle.runtime.util.SerializedThrowable;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
@@ -199,17 +200,7 @@ public final class TaskManager implements AutoCloseable, RpcHandler {
         shuffleServer.close();
         partitions.releaseAll();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
-        deleteRecursively(workDir);
+        FileUtils.deleteRecursively(workDir);
         terminated.countDown();
-    }
-
-    private static void deleteRecursively(File f) {
-        File[] children = f.listFiles();
-        if (children != null) {
-            for (File c : children) {
-                deleteRecursively(c);
-            }
-        }
-        f.delete();
     }
 }

@@ -13,7 +13,24 @@ import org.apache.hadoop.fs.Path;
  */
 public final class HadoopFileSystems {
 
+    /** A configuration parsed once, for looking up file systems; rebuilt when its sources change. */
+    private record SharedConfiguration(String sources, Configuration conf) {
+    }
+
+    private static volatile SharedConfiguration shared;
+
     private HadoopFileSystems() {
+    }
+
+    /** The configuration for file system lookups, read-only: parsing Hadoop's XML for every split is slow. */
+    private static Configuration sharedConfiguration() {
+        String sources = System.getProperty("spindle.hadoop.conf") + "|" + hadoopConfDir();
+        SharedConfiguration current = shared;
+        if (current == null || !current.sources().equals(sources)) {
+            current = new SharedConfiguration(sources, hadoopConfiguration());
+            shared = current;
+        }
+        return current.conf();
     }
 
     /**
@@ -46,7 +63,8 @@ public final class HadoopFileSystems {
     public static FileSystem get(Path path) throws IOException {
         URI uri = path.toUri();
         try {
-            return uri.getScheme() == null ? FileSystem.get(hadoopConfiguration()) : path.getFileSystem(hadoopConfiguration());
+            Configuration conf = sharedConfiguration();
+            return uri.getScheme() == null ? FileSystem.get(conf) : path.getFileSystem(conf);
         } catch (IOException e) {
             throw new IOException("Cannot access the file system of " + path + ": " + e.getMessage(), e);
         }

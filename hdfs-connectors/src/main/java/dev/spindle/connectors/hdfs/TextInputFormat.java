@@ -3,7 +3,6 @@ package dev.spindle.connectors.hdfs;
 import dev.spindle.runtime.io.InputFormat;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -135,17 +134,13 @@ public final class TextInputFormat implements InputFormat<String, FileInputSplit
     }
 
     private boolean fill() throws IOException {
-        int n = readSome(in, buffer);
+        int n = in.read(buffer, 0, buffer.length);
         if (n <= 0) {
             return false;
         }
         bufferPos = 0;
         bufferLimit = n;
         return true;
-    }
-
-    private static int readSome(InputStream in, byte[] b) throws IOException {
-        return in.read(b, 0, b.length);
     }
 
     /** A split reads the lines that start before its end; a line starting exactly there is the next split's. */

@@ -9,6 +9,7 @@ import dev.spindle.runtime.taskmanager.TaskManagerOptions;
 import dev.spindle.runtime.taskmanager.TaskManagerRunner;
 import dev.spindle.yarn.ContainerCommands;
 import dev.spindle.yarn.ContainerResources;
+import dev.spindle.yarn.Diagnostics;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -131,7 +132,7 @@ final class YarnResourceDriver extends AMRMClientAsync.AbstractCallbackHandler i
             }
             if (running.remove(s.getContainerId()) != null) {
                 String reason = "TaskManager container " + s.getContainerId() + " exited with status "
-                        + s.getExitStatus() + ": " + firstLine(s.getDiagnostics());
+                        + s.getExitStatus() + ": " + Diagnostics.firstLine(s.getDiagnostics());
                 LOG.warn(reason);
                 jobManager.workerFailedToStart(reason);
             }
@@ -206,10 +207,6 @@ final class YarnResourceDriver extends AMRMClientAsync.AbstractCallbackHandler i
             public void onStopContainerError(ContainerId id, Throwable t) {
             }
         };
-    }
-
-    private static String firstLine(String s) {
-        return s == null ? "" : s.strip().lines().findFirst().orElse("");
     }
 
     /** Stops every TaskManager container this driver started. */

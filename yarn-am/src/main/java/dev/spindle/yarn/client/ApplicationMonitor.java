@@ -1,6 +1,7 @@
 package dev.spindle.yarn.client;
 
 import dev.spindle.runtime.client.DeploymentException;
+import dev.spindle.yarn.Diagnostics;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
@@ -33,7 +34,7 @@ final class ApplicationMonitor {
             if (state == YarnApplicationState.FAILED || state == YarnApplicationState.KILLED
                     || state == YarnApplicationState.FINISHED) {
                 throw new DeploymentException("YARN did not run application " + id + " (" + state + "): "
-                        + firstLine(report.getDiagnostics()));
+                        + Diagnostics.firstLine(report.getDiagnostics()));
             }
             if (System.currentTimeMillis() > deadline) {
                 throw new DeploymentException("Application " + id + " did not start within " + timeoutMillis / 1000
@@ -80,17 +81,13 @@ final class ApplicationMonitor {
             return yarnClient.getApplicationReport(id);
         } catch (Exception e) {
             throw new DeploymentException("Lost contact with the ResourceManager while following " + id + ": "
-                    + YarnDeployer.rootMessage(e), e);
+                    + Diagnostics.rootMessage(e), e);
         }
     }
 
     private static String diagnosticsSuffix(ApplicationReport report) {
-        String d = firstLine(report.getDiagnostics());
+        String d = Diagnostics.firstLine(report.getDiagnostics());
         return d.isEmpty() ? "" : ": " + d;
-    }
-
-    static String firstLine(String s) {
-        return s == null ? "" : s.strip().lines().findFirst().orElse("");
     }
 
     private static void sleep(long millis) throws DeploymentException {

@@ -1,5 +1,7 @@
 package dev.spindle.yarn.client;
 
+import static dev.spindle.yarn.Diagnostics.rootMessage;
+
 import dev.spindle.runtime.client.DeploymentException;
 import dev.spindle.runtime.config.Configuration;
 import dev.spindle.runtime.config.MemorySize;
@@ -186,15 +188,6 @@ final class YarnDeployer implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("Could not delete staging directory {}", dir, e);
         }
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String m = root.getMessage();
-        return m == null ? root.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
     }
 
     @Override

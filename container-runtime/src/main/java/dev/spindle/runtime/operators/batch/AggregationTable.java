@@ -1,5 +1,6 @@
 package dev.spindle.runtime.operators.batch;
 
+import dev.spindle.runtime.shuffle.partitioner.KeyHashing;
 import java.util.Arrays;
 
 /**
@@ -73,10 +74,8 @@ final class AggregationTable {
 
     /** Spreads a key's hash code; never 0, which marks a free slot. */
     private static int spread(int h) {
-        h ^= h >>> 16;
-        h *= 0x85ebca6b;
-        h ^= h >>> 13;
-        return h == 0 ? 1 : h;
+        int mixed = KeyHashing.mix(h);
+        return mixed == 0 ? 1 : mixed;
     }
 
     private static long meta(int hash, int lengthCode) {

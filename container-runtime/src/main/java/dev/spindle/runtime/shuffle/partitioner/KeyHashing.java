@@ -1,6 +1,7 @@
 package dev.spindle.runtime.shuffle.partitioner;
 
 import dev.spindle.api.tuple.Tuple;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 
@@ -44,15 +45,28 @@ public final class KeyHashing {
         return key.hashCode();
     }
 
+    /** The accessors of each record class, looked up once rather than for every key. */
+    private static final ClassValue<Method[]> RECORD_ACCESSORS = new ClassValue<>() {
+        @Override
+        protected Method[] computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            Method[] accessors = new Method[components.length];
+            for (int i = 0; i < components.length; i++) {
+                accessors[i] = components[i].getAccessor();
+                accessors[i].setAccessible(true);
+            }
+            return accessors;
+        }
+    };
+
     private static int recordHash(Record r) {
         int h = 1;
-        for (RecordComponent c : r.getClass().getRecordComponents()) {
-            try {
-                c.getAccessor().setAccessible(true);
-                h = 31 * h + stableHash(c.getAccessor().invoke(r));
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                return r.hashCode();
+        try {
+            for (Method accessor : RECORD_ACCESSORS.get(r.getClass())) {
+                h = 31 * h + stableHash(accessor.invoke(r));
             }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return r.hashCode();
         }
         return h;
     }
@@ -84,7 +98,7 @@ public final class KeyHashing {
     }
 
     /** Murmur3's finalizer: spreads keys whose hashes differ only in high bits. */
-    static int mix(int h) {
+    public static int mix(int h) {
         h ^= h >>> 16;
         h *= 0x85ebca6b;
         h ^= h >>> 13;
