@@ -36,6 +36,16 @@ public final class YarnOptions implements OptionsHolder {
             "yarn.application-master.job-submission-timeout-ms", 300_000,
             "A job-mode ApplicationMaster that gets no job within this time gives up (its client probably died).");
 
+    public static final ConfigOption<String> APPLICATION_ID = ConfigOption.stringOption("yarn.application.id", "",
+            "The YARN session that bin/run submits to, lists or cancels in (bin/run -yid) and that "
+                    + "bin/yarn-session --stop stops; empty: the one recorded in the session properties file.");
+
+    public static final ConfigOption<String> SESSION_PROPERTIES_FILE = ConfigOption.stringOption(
+            "yarn.session.properties-file", "",
+            "Where bin/yarn-session records the running session (applicationId, jobManagerAddress, restAddress) "
+                    + "so that later bin/run calls submit to it; empty: .spindle/yarn-session.properties in the "
+                    + "user's home directory.");
+
     /** Internal: the resources the ApplicationMaster gives TaskManager containers (set by the client). */
     public static final ConfigOption<String> CONTAINER_RESOURCES = ConfigOption.stringOption(
             "yarn.internal.container-resources", "", "Internal: resources for TaskManager containers.");

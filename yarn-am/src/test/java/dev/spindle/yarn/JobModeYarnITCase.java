@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +12,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
@@ -77,7 +74,7 @@ class JobModeYarnITCase {
 
         ApplicationReport report = yarn.getApplicationReport(ApplicationId.fromString(appId));
         assertEquals(FinalApplicationStatus.SUCCEEDED, report.getFinalApplicationStatus());
-        assertEquals(expectedCounts(), readCounts("/output/attached"));
+        assertEquals(expectedCounts(), cluster.readCounts("/output/attached"));
 
         Properties status = new Properties();
         try (var in = Files.newBufferedReader(statusFile)) {
@@ -90,6 +87,7 @@ class JobModeYarnITCase {
         FileSystem fs = cluster.hadoop.fileSystem();
         org.apache.hadoop.fs.Path staging = new org.apache.hadoop.fs.Path(fs.getHomeDirectory(), ".spindle/" + appId);
         assertFalse(fs.exists(staging), "the staging directory is removed");
+        YarnTestCluster.awaitContainersOnNodes(yarn, 0, 30_000);
     }
 
     @Test
@@ -122,7 +120,7 @@ class JobModeYarnITCase {
             report = yarn.getApplicationReport(id);
         }
         assertEquals(FinalApplicationStatus.SUCCEEDED, report.getFinalApplicationStatus());
-        assertEquals(expectedCounts(), readCounts("/output/detached"));
+        assertEquals(expectedCounts(), cluster.readCounts("/output/detached"));
     }
 
     @Test
@@ -166,25 +164,6 @@ class JobModeYarnITCase {
         for (int i = 0; i < 20_000; i++) {
             counts.merge("w" + (i % 97), 1L, Long::sum);
             counts.merge("v" + (i % 13), 1L, Long::sum);
-        }
-        return counts;
-    }
-
-    private static Map<String, Long> readCounts(String dirPath) throws Exception {
-        FileSystem fs = cluster.hadoop.fileSystem();
-        assertTrue(fs.exists(new org.apache.hadoop.fs.Path(dirPath, "_SUCCESS")));
-        Map<String, Long> counts = new HashMap<>();
-        for (FileStatus part : fs.listStatus(new org.apache.hadoop.fs.Path(dirPath))) {
-            if (!part.getPath().getName().startsWith("part-")) {
-                continue;
-            }
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(fs.open(part.getPath()),
-                    StandardCharsets.UTF_8))) {
-                r.lines().forEach(l -> {
-                    String[] f = l.split("\t");
-                    counts.put(f[0], Long.parseLong(f[1]));
-                });
-            }
         }
         return counts;
     }

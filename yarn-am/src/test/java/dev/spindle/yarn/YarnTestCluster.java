@@ -2,14 +2,24 @@ package dev.spindle.yarn;
 
 import dev.spindle.minihadoop.MiniHadoop;
 import dev.spindle.runtime.cli.CliFrontend;
+import dev.spindle.yarn.client.YarnSessionCli;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.yarn.api.records.NodeReport;
+import org.apache.hadoop.yarn.api.records.NodeState;
+import org.apache.hadoop.yarn.client.api.YarnClient;
 
 /**
  * A MiniDFSCluster + MiniYARNCluster for *YarnITCase classes, and a way to run bin/run's Java side
@@ -66,6 +76,50 @@ final class YarnTestCluster implements AutoCloseable {
         int code = new CliFrontend(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).run(all.toArray(new String[0]));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** What one bin/yarn-session invocation printed and returned. */
+    Run yarnSession(String... args) throws IOException {
+        List<String> all = new ArrayList<>(List.of("-D", "yarn.ship-files=" + shipFiles(),
+                "-D", "yarn.resourcemanager.connect-timeout-ms=5000"));
+        all.addAll(List.of(args));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new YarnSessionCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(all.toArray(new String[0]));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Waits until the ResourceManager sees {@code expected} containers on all NodeManagers together. */
+    static void awaitContainersOnNodes(YarnClient yarn, int expected, long timeoutMillis) throws Exception {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        int count = -1;
+        while (System.currentTimeMillis() < deadline) {
+            count = yarn.getNodeReports(NodeState.RUNNING).stream().mapToInt(NodeReport::getNumContainers).sum();
+            if (count == expected) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("expected " + expected + " container(s) on the NodeManagers, found " + count);
+    }
+
+    /** The word counts WordCount wrote to an HDFS directory (after checking it committed). */
+    Map<String, Long> readCounts(String dirPath) throws IOException {
+        FileSystem fs = hadoop.fileSystem();
+        if (!fs.exists(new org.apache.hadoop.fs.Path(dirPath, "_SUCCESS"))) {
+            throw new AssertionError(dirPath + "/_SUCCESS is missing");
+        }
+        Map<String, Long> counts = new HashMap<>();
+        for (FileStatus part : fs.listStatus(new org.apache.hadoop.fs.Path(dirPath))) {
+            if (part.getPath().getName().startsWith("part-")) {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(fs.open(part.getPath()),
+                        StandardCharsets.UTF_8))) {
+                    r.lines().map(l -> l.split("\t")).forEach(f -> counts.put(f[0], Long.parseLong(f[1])));
+                }
+            }
+        }
+        return counts;
     }
 
     @Override

@@ -8,19 +8,29 @@ import java.util.Map;
 /**
  * The parsed command line of {@code bin/run}. Options before the jar belong to Spindle, everything
  * after it to the program. Options that are settings (memory sizes, slots, names) become
- * configuration entries so that targets read them like any other setting.
+ * configuration entries so that targets read them like any other setting. {@code target} is null
+ * when {@code -m} was not given (the CLI then picks a running session or the embedded cluster).
  */
-record CliArguments(String mainClass, Integer parallelism, Map<String, String> dynamicProperties, boolean verbose,
-                    boolean help, String target, boolean detached, String statusFile, boolean keepOnExit,
-                    String jarPath, List<String> programArgs) {
+record CliArguments(Action action, String mainClass, Integer parallelism, Map<String, String> dynamicProperties,
+                    boolean verbose, String target, boolean detached, String statusFile, boolean keepOnExit,
+                    String jarPath, List<String> programArgs, String jobIdToCancel) {
+
+    /** What the invocation does. */
+    enum Action { RUN, LIST, CANCEL, HELP }
 
     static final String USAGE = String.join("\n",
             "Usage: bin/run [options] job.jar [program arguments]",
+            "       bin/run [-m TARGET] [-yid APPLICATION_ID] --list | --cancel JOB_ID",
             "Options:",
             "  -c, --class CLASS        main class of the job (default: the jar's Main-Class)",
             "  -p, --parallelism N      default parallelism of the job's operators",
             "  -D key=value             set a configuration option (repeatable)",
-            "  -m, --target TARGET      where to run: local (default, an embedded cluster) or yarn-cluster",
+            "  -m, --target TARGET      where to run: local (an embedded cluster), yarn-cluster (a YARN application",
+            "                           for this job) or yarn-session; default: the running YARN session recorded",
+            "                           by bin/yarn-session if there is one, else local",
+            "  -yid, --yarnapplicationId ID   submit to (list, cancel in) this YARN session",
+            "  --list                   list the jobs of the session",
+            "  --cancel JOB_ID          cancel a job of the session",
             "  -d, --detached           return once the job runs (yarn-cluster)",
             "  -tm, --taskmanager-memory MB   memory of each TaskManager container (yarn-cluster)",
             "  -jm, --jobmanager-memory MB    memory of the ApplicationMaster container (yarn-cluster)",
@@ -39,10 +49,17 @@ record CliArguments(String mainClass, Integer parallelism, Map<String, String> d
         Integer parallelism;
         Map<String, String> props = new LinkedHashMap<>();
         boolean verbose;
-        String target = "local";
+        String target;
+        Action action = Action.RUN;
+        String jobIdToCancel;
         boolean detached;
         String statusFile;
         boolean keepOnExit;
+
+        CliArguments build(String jarPath, List<String> programArgs) {
+            return new CliArguments(action, mainClass, parallelism, props, verbose, target, detached, statusFile,
+                    keepOnExit, jarPath, programArgs, jobIdToCancel);
+        }
     }
 
     static CliArguments parse(String[] args) {
@@ -54,16 +71,21 @@ record CliArguments(String mainClass, Integer parallelism, Map<String, String> d
                 break;
             }
             if (a.equals("-h") || a.equals("--help")) {
-                return new CliArguments(null, null, b.props, false, true, b.target, false, null, false, null, List.of());
+                b.action = Action.HELP;
+                return b.build(null, List.of());
             }
             i = option(args, i, b);
+        }
+        if (b.action != Action.RUN) {
+            if (i < args.length) {
+                throw new UsageException("Unexpected argument '" + args[i] + "' after --" + b.action.name().toLowerCase());
+            }
+            return b.build(null, List.of());
         }
         if (i >= args.length) {
             throw new UsageException("No job jar given");
         }
-        List<String> programArgs = new ArrayList<>(List.of(args).subList(i + 1, args.length));
-        return new CliArguments(b.mainClass, b.parallelism, b.props, b.verbose, false, b.target, b.detached,
-                b.statusFile, b.keepOnExit, args[i], programArgs);
+        return b.build(args[i], new ArrayList<>(List.of(args).subList(i + 1, args.length)));
     }
 
     /** Reads the option at {@code i}; returns the index of its last token. */
@@ -86,6 +108,12 @@ record CliArguments(String mainClass, Integer parallelism, Map<String, String> d
             case "-qu", "--queue" -> b.props.put("yarn.application.queue", value(args, ++i, a));
             case "--status-file" -> b.statusFile = value(args, ++i, a);
             case "--keep-on-exit" -> b.keepOnExit = true;
+            case "-yid", "--yarnapplicationId" -> b.props.put("yarn.application.id", value(args, ++i, a));
+            case "--list" -> b.action = Action.LIST;
+            case "--cancel" -> {
+                b.action = Action.CANCEL;
+                b.jobIdToCancel = value(args, ++i, a);
+            }
             default -> {
                 if (a.startsWith("-D") && a.length() > 2) {
                     addProperty(b.props, a.substring(2));

@@ -1,6 +1,7 @@
 package dev.spindle.runtime.cli;
 
 import dev.spindle.runtime.classloading.UserCodeClassLoaders;
+import dev.spindle.runtime.client.ClusterClient;
 import dev.spindle.runtime.client.DeploymentException;
 import dev.spindle.runtime.client.JobExecutionException;
 import dev.spindle.runtime.client.JobExecutor;
@@ -16,7 +17,10 @@ import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.ServiceLoader;
 
 /**
@@ -60,14 +64,14 @@ public final class CliFrontend {
             err.println(CliArguments.USAGE);
             return USAGE_ERROR;
         }
-        if (cli.help()) {
+        if (cli.action() == CliArguments.Action.HELP) {
             out.println(CliArguments.USAGE);
             return SUCCESS;
         }
         ProgramStatus status = new ProgramStatus();
         int code;
         try {
-            code = runProgram(cli, status);
+            code = cli.action() == CliArguments.Action.RUN ? runProgram(cli, status) : controlCluster(cli);
         } catch (UserError e) {
             err.println("Error: " + e.getMessage());
             printTrace(cli, e.getCause());
@@ -102,7 +106,7 @@ public final class CliFrontend {
             throw new UserError(e.getMessage(), e);
         }
         Method main = MainClasses.find(cli.mainClass(), jar, loader);
-        DeploymentTarget target = target(cli.target());
+        DeploymentTarget target = target(cli.target(), config);
         CliContext context = new CliContext(config, jar, loader, out, err, cli.detached(), cli.keepOnExit(), status);
         JobExecutor executor;
         try {
@@ -131,16 +135,59 @@ public final class CliFrontend {
         }
     }
 
-    private static DeploymentTarget target(String name) {
-        if (name.equals("local")) {
-            return new LocalDeploymentTarget();
+    /** The named target, or without {@code -m} the first that claims the default (else the embedded cluster). */
+    private static DeploymentTarget target(String name, Configuration config) {
+        LocalDeploymentTarget local = new LocalDeploymentTarget();
+        if (local.name().equals(name)) {
+            return local;
         }
         for (DeploymentTarget t : ServiceLoader.load(DeploymentTarget.class, CliFrontend.class.getClassLoader())) {
-            if (t.name().equals(name)) {
+            if (name == null ? t.isDefault(config) : t.name().equals(name)) {
                 return t;
             }
         }
-        throw new UserError("Unknown target '" + name + "' for -m (use local or yarn-cluster)", null);
+        if (name == null) {
+            return local;
+        }
+        throw new UserError("Unknown target '" + name + "' for -m (use local, yarn-cluster or yarn-session)", null);
+    }
+
+    /** {@code --list} and {@code --cancel}: talk to the running cluster the target names. */
+    private int controlCluster(CliArguments cli) throws DeploymentException {
+        Configuration config = loadConfiguration(cli);
+        DeploymentTarget target = target(cli.target(), config);
+        ClusterClient client;
+        try {
+            client = target.connect(config);
+        } catch (DeploymentException | UserError e) {
+            throw e;
+        } catch (IllegalConfigurationException e) {
+            throw new UserError(e.getMessage(), e);
+        } catch (Exception e) {
+            throw new DeploymentException("Cannot reach the " + target.name() + " cluster: "
+                    + ExceptionUtils.rootCause(e), e);
+        }
+        if (client == null) {
+            throw new UserError("There is no running cluster to " + cli.action().name().toLowerCase(Locale.ROOT)
+                    + " jobs in: the embedded cluster lives only while bin/run runs a program (start a YARN "
+                    + "session with bin/yarn-session, or name one with -yid)", null);
+        }
+        try (client) {
+            return cli.action() == CliArguments.Action.LIST ? JobListing.print(client.listJobs(), out)
+                    : cancel(client, cli.jobIdToCancel());
+        } catch (Exception e) {
+            throw new DeploymentException("The cluster at " + client.address() + " did not answer: "
+                    + ExceptionUtils.rootCause(e), e);
+        }
+    }
+
+    private int cancel(ClusterClient client, String jobId) throws Exception {
+        if (!client.cancel(jobId)) {
+            err.println("Error: the cluster has no job " + jobId + " (see bin/run --list)");
+            return USAGE_ERROR;
+        }
+        out.println("Cancelling job " + jobId);
+        return SUCCESS;
     }
 
     private int invokeMain(Method main, CliArguments cli, ClassLoader loader, ProgramStatus status)
@@ -211,31 +258,15 @@ public final class CliFrontend {
     }
 
     private Configuration loadConfiguration(CliArguments cli) {
-        Configuration config = new Configuration();
-        String confDir = System.getProperty("spindle.conf.dir", System.getenv("SPINDLE_CONF_DIR"));
-        if (confDir != null) {
-            Path yaml = Path.of(confDir, "spindle.yaml");
-            if (yaml.toFile().isFile()) {
-                try {
-                    config.addAll(Configuration.loadYaml(yaml));
-                } catch (IOException | IllegalConfigurationException e) {
-                    throw new UserError("Cannot read " + yaml + ": " + e.getMessage(), e);
-                }
-            }
-        }
-        cli.dynamicProperties().forEach(config::setString);
+        Map<String, String> settings = new LinkedHashMap<>(cli.dynamicProperties());
         if (cli.parallelism() != null) {
-            config.set(CoreOptions.DEFAULT_PARALLELISM, cli.parallelism());
+            settings.put(CoreOptions.DEFAULT_PARALLELISM.key(), cli.parallelism().toString());
         }
         try {
-            config.validate();
+            return ConfigurationLoader.load(settings, err);
         } catch (IllegalConfigurationException e) {
             throw new UserError(e.getMessage(), e);
         }
-        for (String unknown : config.unknownKeys()) {
-            err.println("Warning: unknown configuration key '" + unknown + "' (ignored)");
-        }
-        return config;
     }
 
     /** A mistake of the user (arguments, jar, class, configuration): one line, exit code 2. */

@@ -67,7 +67,8 @@ public final class JarRunner {
                                       CompletableFuture<String> firstJob) implements JobExecutor {
         @Override
         public JobResult execute(JobGraph graph) throws Exception {
-            String id = client.submit(graph, List.of(jar.getAbsolutePath()));
+            // Shipped through the JobManager's jar store: TaskManagers on other machines fetch it from there.
+            String id = client.submit(graph, List.of(client.uploadJar(jar.toPath())));
             firstJob.complete(id);
             return client.awaitResult(id);
         }

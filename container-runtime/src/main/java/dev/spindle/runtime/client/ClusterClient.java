@@ -1,35 +1,53 @@
 package dev.spindle.runtime.client;
 
 import dev.spindle.runtime.jobgraph.JobGraph;
+import dev.spindle.runtime.rest.ClusterView.JobSummary;
 import dev.spindle.runtime.rpc.RpcConnection;
 import dev.spindle.runtime.rpc.RpcHandler;
 import dev.spindle.runtime.rpc.RpcService;
 import dev.spindle.runtime.rpc.messages.ClientProtocol.CancelJob;
+import dev.spindle.runtime.rpc.messages.ClientProtocol.CancelResult;
+import dev.spindle.runtime.rpc.messages.ClientProtocol.JarStored;
 import dev.spindle.runtime.rpc.messages.ClientProtocol.JobAccepted;
 import dev.spindle.runtime.rpc.messages.ClientProtocol.JobFinished;
-import dev.spindle.runtime.rpc.messages.ClientProtocol.JobRejected;
+import dev.spindle.runtime.rpc.messages.ClientProtocol.JobList;
+import dev.spindle.runtime.rpc.messages.ClientProtocol.ListJobs;
+import dev.spindle.runtime.rpc.messages.ClientProtocol.PutJar;
+import dev.spindle.runtime.rpc.messages.ClientProtocol.Reply;
+import dev.spindle.runtime.rpc.messages.ClientProtocol.RequestFailed;
+import dev.spindle.runtime.rpc.messages.ClientProtocol.StopCluster;
 import dev.spindle.runtime.rpc.messages.ClientProtocol.SubmitJob;
 import dev.spindle.runtime.util.InstantiationUtil;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 
-/** Submits jobs to a JobManager and waits for their results. Thread-safe. */
+/**
+ * Talks to a JobManager: ships jars, submits jobs and waits for their results, lists and cancels
+ * jobs, stops the cluster. Thread-safe; replies arrive on a Netty thread and complete futures.
+ */
 public final class ClusterClient implements AutoCloseable, RpcHandler {
+
+    private static final long REQUEST_TIMEOUT_SECONDS = 120;
 
     private final EventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("spindle-client", true));
     private final RpcConnection connection;
     private final String address;
     private final AtomicLong requestIds = new AtomicLong();
-    private final Map<Long, CompletableFuture<String>> pendingSubmissions = new ConcurrentHashMap<>();
+    private final Map<Long, CompletableFuture<Reply>> pending = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<JobResult>> results = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
@@ -43,18 +61,28 @@ public final class ClusterClient implements AutoCloseable, RpcHandler {
         }
     }
 
+    public String address() {
+        return address;
+    }
+
+    /**
+     * Ships a local jar to the JobManager and returns the path to submit jobs with; TaskManagers
+     * fetch it from the JobManager when they first run one of its tasks.
+     */
+    public String uploadJar(Path jar) throws Exception {
+        byte[] content = Files.readAllBytes(jar);
+        return request(id -> new PutJar(id, content), JarStored.class).reference();
+    }
+
     /** Submits and returns the job id once the JobManager accepted the job. */
     public String submit(JobGraph graph, List<String> jarPaths) throws Exception {
-        long requestId = requestIds.incrementAndGet();
-        CompletableFuture<String> accepted = new CompletableFuture<>();
-        pendingSubmissions.put(requestId, accepted);
+        byte[] serialized = InstantiationUtil.serialize(graph);
         results.put(graph.jobId(), new CompletableFuture<>());
-        connection.send(new SubmitJob(requestId, InstantiationUtil.serialize(graph), jarPaths));
         try {
-            return accepted.get(60, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
+            return request(id -> new SubmitJob(id, serialized, jarPaths), JobAccepted.class).jobId();
+        } catch (Exception e) {
             results.remove(graph.jobId());
-            throw (Exception) e.getCause();
+            throw e;
         }
     }
 
@@ -74,31 +102,54 @@ public final class ClusterClient implements AutoCloseable, RpcHandler {
         return awaitResult(submit(graph, jarPaths));
     }
 
-    public void cancel(String jobId) {
-        connection.send(new CancelJob(jobId));
+    /** Asks the job to cancel; false if the JobManager does not know it. */
+    public boolean cancel(String jobId) throws Exception {
+        return request(id -> new CancelJob(id, jobId), CancelResult.class).known();
+    }
+
+    /** Running and recently ended jobs, in submission order. */
+    public List<JobSummary> listJobs() throws Exception {
+        return request(ListJobs::new, JobList.class).jobs();
+    }
+
+    /** Asks the cluster to stop; returns once the JobManager accepted (it then stops on its own). */
+    public void stopCluster(String reason) throws Exception {
+        request(id -> new StopCluster(id, reason), Reply.class);
+    }
+
+    private <R extends Reply> R request(LongFunction<Serializable> message, Class<R> replyType) throws Exception {
+        long id = requestIds.incrementAndGet();
+        CompletableFuture<Reply> reply = new CompletableFuture<>();
+        pending.put(id, reply);
+        connection.send(message.apply(id));
+        Reply r;
+        try {
+            r = reply.get(REQUEST_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw (Exception) e.getCause();
+        } catch (TimeoutException e) {
+            throw new IOException("The JobManager at " + address + " did not answer within "
+                    + REQUEST_TIMEOUT_SECONDS + " s");
+        } finally {
+            pending.remove(id);
+        }
+        if (r instanceof RequestFailed failed) {
+            throw new IllegalStateException(failed.message());
+        }
+        return replyType.cast(r);
     }
 
     @Override
     public void onMessage(RpcConnection c, Object message) {
-        if (message instanceof JobAccepted a) {
-            complete(a.requestId(), a.jobId(), null);
-        } else if (message instanceof JobRejected r) {
-            complete(r.requestId(), null, new IllegalStateException(r.reason()));
+        if (message instanceof Reply r) {
+            CompletableFuture<Reply> f = pending.get(r.requestId());
+            if (f != null) {
+                f.complete(r);
+            }
         } else if (message instanceof JobFinished f) {
             CompletableFuture<JobResult> future = results.get(f.result().jobId());
             if (future != null) {
                 future.complete(f.result());
-            }
-        }
-    }
-
-    private void complete(long requestId, String jobId, Exception error) {
-        CompletableFuture<String> f = pendingSubmissions.remove(requestId);
-        if (f != null) {
-            if (error != null) {
-                f.completeExceptionally(error);
-            } else {
-                f.complete(jobId);
             }
         }
     }
@@ -110,7 +161,7 @@ public final class ClusterClient implements AutoCloseable, RpcHandler {
         }
         IOException lost = new IOException("Lost connection to the JobManager at " + address
                 + "; it probably died — see its log");
-        pendingSubmissions.values().forEach(f -> f.completeExceptionally(lost));
+        pending.values().forEach(f -> f.completeExceptionally(lost));
         results.values().forEach(f -> f.completeExceptionally(lost));
     }
 

@@ -24,6 +24,17 @@ public final class InProcessResourceDriver implements ResourceDriver {
         }
     }
 
+    @Override
+    public synchronized void releaseWorker(String workerId) {
+        taskManagers.removeIf(tm -> {
+            if (tm.id().equals(workerId)) {
+                tm.close();
+                return true;
+            }
+            return false;
+        });
+    }
+
     public synchronized List<TaskManager> taskManagers() {
         return List.copyOf(taskManagers);
     }

@@ -1,5 +1,6 @@
 package dev.spindle.runtime.jobmanager;
 
+import dev.spindle.runtime.blob.BlobStore;
 import dev.spindle.runtime.classloading.UserCodeClassLoaders;
 import dev.spindle.runtime.cli.JarRunner;
 import dev.spindle.runtime.client.JobResult;
@@ -12,12 +13,19 @@ import dev.spindle.runtime.rpc.RpcConnection;
 import dev.spindle.runtime.rpc.RpcHandler;
 import dev.spindle.runtime.rpc.RpcService;
 import dev.spindle.runtime.rpc.messages.ClientProtocol.CancelJob;
-import dev.spindle.runtime.rpc.messages.ClientProtocol.ClusterInfo;
-import dev.spindle.runtime.rpc.messages.ClientProtocol.ClusterInfoRequest;
+import dev.spindle.runtime.rpc.messages.ClientProtocol.CancelResult;
+import dev.spindle.runtime.rpc.messages.ClientProtocol.JarStored;
 import dev.spindle.runtime.rpc.messages.ClientProtocol.JobAccepted;
 import dev.spindle.runtime.rpc.messages.ClientProtocol.JobFinished;
-import dev.spindle.runtime.rpc.messages.ClientProtocol.JobRejected;
+import dev.spindle.runtime.rpc.messages.ClientProtocol.JobList;
+import dev.spindle.runtime.rpc.messages.ClientProtocol.ListJobs;
+import dev.spindle.runtime.rpc.messages.ClientProtocol.PutJar;
+import dev.spindle.runtime.rpc.messages.ClientProtocol.RequestFailed;
+import dev.spindle.runtime.rpc.messages.ClientProtocol.StopAccepted;
+import dev.spindle.runtime.rpc.messages.ClientProtocol.StopCluster;
 import dev.spindle.runtime.rpc.messages.ClientProtocol.SubmitJob;
+import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.FetchJar;
+import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.JarContent;
 import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.Heartbeat;
 import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.RegisterTaskManager;
 import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.RegistrationAccepted;
@@ -70,9 +78,10 @@ public final class JobManager implements AutoCloseable, RpcHandler {
     private final JobManagerClusterView clusterView;
     private final RestServer restServer;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final List<Runnable> shutdownListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> shutdownListeners = new CopyOnWriteArrayList<>();
+    private final BlobStore jars;
 
-    public JobManager(Configuration config) throws InterruptedException {
+    public JobManager(Configuration config) throws InterruptedException, IOException {
         this.config = config;
         this.group = new NioEventLoopGroup(2, new DefaultThreadFactory("spindle-jobmanager-io", true));
         this.main = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("spindle-jobmanager", true));
@@ -81,8 +90,10 @@ public final class JobManager implements AutoCloseable, RpcHandler {
                 config.get(JobManagerOptions.RPC_PORT), this);
         long check = Math.max(100, Math.min(1000, heartbeatTimeout / 4));
         main.scheduleWithFixedDelay(this::checkLiveness, check, check, TimeUnit.MILLISECONDS);
+        this.jars = new BlobStore(Files.createTempDirectory(Path.of(firstTmpDir(config)), "spindle-jars-"));
         this.clusterView = new JobManagerClusterView(main, taskManagers, jobs,
-                request -> JarRunner.run(request, host(), port(), config), this::requestShutdown);
+                request -> JarRunner.run(request, host(), port(), config),
+                () -> requestShutdown("Stopped through the REST API (DELETE /cluster)"));
         this.restServer = startRest(config);
     }
 
@@ -92,9 +103,7 @@ public final class JobManager implements AutoCloseable, RpcHandler {
             return null;
         }
         try {
-            String tmp = config.get(TaskManagerOptions.TMP_DIRS).split(",")[0].trim();
-            Path uploads = Files.createTempDirectory(Path.of(tmp),
-                    "spindle-uploads-");
+            Path uploads = Files.createTempDirectory(Path.of(firstTmpDir(config)), "spindle-uploads-");
             var restConfig = new RestServerConfig(host(), restPort, uploads,
                     config.get(JobManagerOptions.REST_MAX_UPLOAD).bytes(),
                     RestServerConfig.DEFAULT_REQUEST_TIMEOUT);
@@ -105,21 +114,30 @@ public final class JobManager implements AutoCloseable, RpcHandler {
         }
     }
 
+    private static String firstTmpDir(Configuration config) {
+        return config.get(TaskManagerOptions.TMP_DIRS).split(",")[0].trim();
+    }
+
     /** Port of the REST API, or -1 if it is off. */
     public int restPort() {
         return restServer == null ? -1 : restServer.port();
     }
 
-    /** Called when someone asks the cluster to stop (DELETE /cluster); without listeners the JobManager closes. */
-    public void addShutdownListener(Runnable listener) {
+    /**
+     * Called with the reason when someone asks the cluster to stop (DELETE /cluster, a client's
+     * stop request); without listeners the JobManager closes itself.
+     */
+    public void addShutdownListener(Consumer<String> listener) {
         shutdownListeners.add(listener);
     }
 
-    private void requestShutdown() {
+    /** Not on the main thread: closing waits for it. */
+    private void requestShutdown(String reason) {
+        LOG.info("Cluster stop requested: {}", reason);
         if (shutdownListeners.isEmpty()) {
             close();
         } else {
-            shutdownListeners.forEach(Runnable::run);
+            shutdownListeners.forEach(l -> l.accept(reason));
         }
     }
 
@@ -136,7 +154,12 @@ public final class JobManager implements AutoCloseable, RpcHandler {
      * the cluster's TaskManagers are fixed (the embedded cluster starts them up front).
      */
     public void setResourceDriver(ResourceDriver driver, int slotsPerWorker) {
-        main.execute(() -> provisioner = new WorkerProvisioner(driver, slotsPerWorker, host(), port()));
+        var policy = new WorkerProvisioner.Policy(slotsPerWorker, config.get(JobManagerOptions.TASKMANAGER_MIN_COUNT),
+                config.get(JobManagerOptions.TASKMANAGER_IDLE_TIMEOUT));
+        main.execute(() -> {
+            provisioner = new WorkerProvisioner(driver, policy, host(), port());
+            scheduleAll();
+        });
     }
 
     /** The resource driver reports that a requested worker will not come; it may be asked again. */
@@ -174,7 +197,27 @@ public final class JobManager implements AutoCloseable, RpcHandler {
 
     @Override
     public void onMessage(RpcConnection connection, Object message) {
-        main.execute(() -> handle(connection, message));
+        if (message instanceof PutJar || message instanceof FetchJar) {
+            serveJar(connection, message); // file I/O, no JobManager state: stays off the main thread
+        } else {
+            main.execute(() -> handle(connection, message));
+        }
+    }
+
+    private void serveJar(RpcConnection connection, Object message) {
+        if (message instanceof PutJar p) {
+            try {
+                connection.send(new JarStored(p.requestId(), jars.put(p.content())));
+            } catch (IOException e) {
+                connection.send(new RequestFailed(p.requestId(), "The JobManager cannot store the jar: " + e));
+            }
+        } else if (message instanceof FetchJar f) {
+            try {
+                connection.send(new JarContent(f.requestId(), jars.read(f.key()), null));
+            } catch (IOException e) {
+                connection.send(new JarContent(f.requestId(), null, e.getMessage()));
+            }
+        }
     }
 
     @Override
@@ -205,13 +248,15 @@ public final class JobManager implements AutoCloseable, RpcHandler {
             } else if (message instanceof SubmitJob s) {
                 submit(connection, s);
             } else if (message instanceof CancelJob c) {
-                JobMaster job = jobs.get(c.jobId());
-                if (job != null) {
-                    job.cancel();
-                }
-            } else if (message instanceof ClusterInfoRequest r) {
-                connection.send(new ClusterInfo(r.requestId(), taskManagers.all().size(), taskManagers.totalSlots(),
-                        taskManagers.freeSlots()));
+                clusterView.cancelJob(c.jobId()).thenAccept(known ->
+                        connection.send(new CancelResult(c.requestId(), known)));
+            } else if (message instanceof ListJobs l) {
+                clusterView.jobs().thenAccept(list -> connection.send(new JobList(l.requestId(), list)));
+            } else if (message instanceof StopCluster stop) {
+                connection.send(new StopAccepted(stop.requestId()));
+                Thread stopper = new Thread(() -> requestShutdown(stop.reason()), "spindle-cluster-stop");
+                stopper.setDaemon(true);
+                stopper.start();
             } else {
                 LOG.warn("Unexpected message {} from {}", message.getClass().getSimpleName(), connection);
             }
@@ -244,8 +289,25 @@ public final class JobManager implements AutoCloseable, RpcHandler {
     private void scheduleAll() {
         jobs.values().forEach(JobMaster::scheduleReadyRegions);
         if (provisioner != null) {
-            int missing = jobs.values().stream().mapToInt(JobMaster::missingSlots).sum();
-            provisioner.ensureSlots(missing);
+            provisioner.ensureWorkers(missingSlots(), taskManagers.all().size());
+        }
+    }
+
+    private int missingSlots() {
+        return jobs.values().stream().mapToInt(JobMaster::missingSlots).sum();
+    }
+
+    /** Shuts down TaskManagers that stayed idle for the idle timeout (only with a resource driver). */
+    private void releaseIdleTaskManagers() {
+        if (provisioner == null) {
+            return;
+        }
+        var idle = provisioner.idleToRelease(taskManagers.all(), taskManagers.all().size(), missingSlots(),
+                tm -> jobs.values().stream().anyMatch(j -> j.usesTaskManager(tm)), System.currentTimeMillis());
+        for (TaskManagerRegistry.Registration tm : idle) {
+            taskManagers.remove(tm.id);
+            tm.connection.send(new Shutdown("idle for too long"));
+            provisioner.release(tm);
         }
     }
 
@@ -253,10 +315,10 @@ public final class JobManager implements AutoCloseable, RpcHandler {
         JobGraph graph;
         ClassLoader loader;
         try {
-            loader = UserCodeClassLoaders.create(s.jarPaths(), JobManager.class.getClassLoader(), config);
+            loader = UserCodeClassLoaders.create(jars.localPaths(s.jarPaths()), JobManager.class.getClassLoader(), config);
             graph = InstantiationUtil.deserialize(s.serializedJobGraph(), loader);
         } catch (Exception e) {
-            client.send(new JobRejected(s.requestId(), "Cannot read the job: " + e));
+            client.send(new RequestFailed(s.requestId(), "Cannot read the job: " + e));
             return;
         }
         JobMaster job = new JobMaster(graph, loader, taskManagers, config.get(JobManagerOptions.SLOT_REQUEST_TIMEOUT),
@@ -295,6 +357,7 @@ public final class JobManager implements AutoCloseable, RpcHandler {
         }
         jobs.values().forEach(JobMaster::checkSlotTimeout);
         scheduleAll();
+        releaseIdleTaskManagers();
     }
 
     private void lose(TaskManagerRegistry.Registration tm, String reason) {
@@ -330,6 +393,7 @@ public final class JobManager implements AutoCloseable, RpcHandler {
             restServer.close();
         }
         serverChannel.close().awaitUninterruptibly();
+        jars.close();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
 }

@@ -33,6 +33,16 @@ public final class JobManagerOptions implements OptionsHolder {
     public static final ConfigOption<dev.spindle.runtime.config.MemorySize> REST_MAX_UPLOAD = ConfigOption.memoryOption(
             "rest.max-upload-size", "256m", "Largest jar POST /jars/upload accepts.");
 
+    public static final ConfigOption<Long> TASKMANAGER_IDLE_TIMEOUT = ConfigOption.longOption(
+            "resourcemanager.taskmanager.idle-timeout-ms", 30_000,
+            "When the JobManager starts TaskManagers itself (YARN), one that ran no task for this long is "
+                    + "released (-1 = never).");
+
+    public static final ConfigOption<Integer> TASKMANAGER_MIN_COUNT = ConfigOption.intOption(
+            "resourcemanager.taskmanager.min-count", 0,
+            "TaskManagers kept running even when idle; a YARN session starts this many up front "
+                    + "(bin/yarn-session -n).");
+
     private JobManagerOptions() {
     }
 }

@@ -327,6 +327,18 @@ final class JobMaster {
         checkAllTerminal();
     }
 
+    /** Whether any task of this job ran or runs on the TaskManager (which may hold its results). */
+    boolean usesTaskManager(TaskManagerRegistry.Registration tm) {
+        for (Execution[] row : executions) {
+            for (Execution e : row) {
+                if (e.location == tm) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private void cancelRunningTasks() {
         for (Execution[] row : executions) {
             for (Execution e : row) {

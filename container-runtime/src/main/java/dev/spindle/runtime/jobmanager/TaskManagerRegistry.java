@@ -22,6 +22,8 @@ final class TaskManagerRegistry {
         final RpcConnection connection;
         int freeSlots;
         long lastHeartbeat;
+        /** Since when all slots are free (epoch millis). */
+        long idleSince;
 
         Registration(String id, String host, int dataPort, int slots, String logFile, RpcConnection connection) {
             this.id = id;
@@ -32,6 +34,11 @@ final class TaskManagerRegistry {
             this.connection = connection;
             this.freeSlots = slots;
             this.lastHeartbeat = System.currentTimeMillis();
+            this.idleSince = lastHeartbeat;
+        }
+
+        boolean isIdle() {
+            return freeSlots == slots;
         }
 
         String describe() {
@@ -97,6 +104,9 @@ final class TaskManagerRegistry {
     void release(Registration r) {
         if (byId.get(r.id) == r) {
             r.freeSlots = Math.min(r.slots, r.freeSlots + 1);
+            if (r.isIdle()) {
+                r.idleSince = System.currentTimeMillis();
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.spindle.runtime.rest;
 
 import dev.spindle.runtime.client.JobStatus;
 import dev.spindle.runtime.task.ExecutionState;
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +45,8 @@ public interface ClusterView {
     }
 
     /** Times are epoch milliseconds; {@code endTime} is -1 while the job has not ended. */
-    record JobSummary(String id, String name, JobStatus status, long startTime, long endTime) {
+    record JobSummary(String id, String name, JobStatus status, long startTime, long endTime)
+            implements Serializable {
     }
 
     /** Times as in {@link JobSummary}; {@code failure} is the one-line summary of a failed job's cause, else null. */

@@ -1,5 +1,6 @@
 package dev.spindle.runtime.taskmanager;
 
+import dev.spindle.runtime.blob.BlobCache;
 import dev.spindle.runtime.classloading.UserCodeClassLoaders;
 import dev.spindle.runtime.config.Configuration;
 import dev.spindle.runtime.rpc.RpcConnection;
@@ -7,6 +8,8 @@ import dev.spindle.runtime.rpc.RpcHandler;
 import dev.spindle.runtime.rpc.RpcService;
 import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.CancelTask;
 import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.DeployTask;
+import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.FetchJar;
+import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.JarContent;
 import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.Heartbeat;
 import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.RegisterTaskManager;
 import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.RegistrationAccepted;
@@ -29,12 +32,15 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.File;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -43,7 +49,9 @@ import org.apache.logging.log4j.Logger;
  * TaskManagers. Lifecycle: {@link #start()} connects to the JobManager and registers;
  * {@link #awaitTermination()} blocks until the JobManager says to shut down or disappears;
  * {@link #close()} cancels running tasks and frees everything. Messages from the JobManager arrive
- * on a Netty thread; tasks run in their own threads and report through {@link #onTaskEnded}.
+ * on a Netty thread; tasks run in their own threads and report through {@link #onTaskEnded}. A task
+ * whose job jar is a {@code blob:} reference waits in {@code pendingDeployments} until the jar has
+ * been fetched from the JobManager; cancelling it there ends it without starting it.
  */
 public final class TaskManager implements AutoCloseable, RpcHandler {
 
@@ -61,6 +69,10 @@ public final class TaskManager implements AutoCloseable, RpcHandler {
     private final TaskEnvironment environment;
     private final Map<String, Task> tasks = new ConcurrentHashMap<>();
     private final Map<String, ClassLoader> classLoaders = new ConcurrentHashMap<>();
+    private final Map<String, TaskDeploymentDescriptor> pendingDeployments = new ConcurrentHashMap<>();
+    private final Map<Long, CompletableFuture<byte[]>> jarFetches = new ConcurrentHashMap<>();
+    private final AtomicLong fetchIds = new AtomicLong();
+    private final BlobCache jars;
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
     private final File workDir;
@@ -68,7 +80,8 @@ public final class TaskManager implements AutoCloseable, RpcHandler {
     private volatile boolean shutdownRequested;
 
     public TaskManager(Configuration config, String jobManagerHost, int jobManagerPort) throws Exception {
-        this.id = "tm-" + UUID.randomUUID().toString().substring(0, 8);
+        String resourceId = config.get(TaskManagerOptions.RESOURCE_ID);
+        this.id = resourceId.isEmpty() ? "tm-" + UUID.randomUUID().toString().substring(0, 8) : resourceId;
         this.config = config;
         this.jobManagerHost = jobManagerHost;
         this.jobManagerPort = jobManagerPort;
@@ -80,6 +93,7 @@ public final class TaskManager implements AutoCloseable, RpcHandler {
         this.shuffleServer = new ShuffleServer(host, config.get(TaskManagerOptions.DATA_PORT), group, partitions);
         this.shuffleClient = new ShuffleClient(group, 10_000);
         this.workDir = createWorkDir();
+        this.jars = new BlobCache(new File(workDir, "jars").toPath(), this::fetchJar);
         this.environment = new TaskEnvironment(id, bufferPool, partitions, shuffleClient, new File[] {workDir},
                 config.get(TaskManagerOptions.BUFFERS_PER_OUTPUT_CHANNEL),
                 config.get(TaskManagerOptions.CREDITS_PER_INPUT_CHANNEL),
@@ -122,8 +136,18 @@ public final class TaskManager implements AutoCloseable, RpcHandler {
             deploy(d.descriptor());
         } else if (message instanceof CancelTask c) {
             Task task = tasks.get(c.attemptId());
+            TaskDeploymentDescriptor waiting = pendingDeployments.remove(c.attemptId());
             if (task != null) {
                 task.cancel();
+            } else if (waiting != null) {
+                onTaskEnded(waiting, ExecutionState.CANCELED, null, null, TaskMetrics.EMPTY);
+            }
+        } else if (message instanceof JarContent j) {
+            CompletableFuture<byte[]> f = jarFetches.remove(j.requestId());
+            if (f != null && j.content() != null) {
+                f.complete(j.content());
+            } else if (f != null) {
+                f.completeExceptionally(new IOException(j.error()));
             }
         } else if (message instanceof ReleaseJob r) {
             partitions.releaseJob(r.jobId());
@@ -150,12 +174,43 @@ public final class TaskManager implements AutoCloseable, RpcHandler {
                     jobManagerPort);
         }
         tasks.values().forEach(Task::cancel);
+        IOException lost = new IOException("lost the JobManager");
+        jarFetches.values().forEach(f -> f.completeExceptionally(lost));
         terminated.countDown();
     }
 
     private void deploy(TaskDeploymentDescriptor tdd) {
+        pendingDeployments.put(tdd.attemptId(), tdd);
+        jars.resolve(tdd.jarPaths()).whenComplete((localJars, error) -> {
+            if (pendingDeployments.remove(tdd.attemptId()) == null) {
+                return; // cancelled while its jar was on the way
+            }
+            if (error != null) {
+                onTaskEnded(tdd, ExecutionState.FAILED, SerializedThrowable.of(new IOException(
+                        "Cannot fetch the job's jar from the JobManager: " + error.getMessage(), error)),
+                        null, TaskMetrics.EMPTY);
+            } else {
+                start(tdd, localJars);
+            }
+        });
+    }
+
+    private CompletableFuture<byte[]> fetchJar(String key) {
+        CompletableFuture<byte[]> f = new CompletableFuture<>();
+        RpcConnection jm = jobManager;
+        if (jm == null || !jm.isOpen()) {
+            f.completeExceptionally(new IOException("not connected to the JobManager"));
+            return f;
+        }
+        long requestId = fetchIds.incrementAndGet();
+        jarFetches.put(requestId, f);
+        jm.send(new FetchJar(requestId, key));
+        return f;
+    }
+
+    private void start(TaskDeploymentDescriptor tdd, List<String> localJars) {
         try {
-            ClassLoader loader = classLoaders.computeIfAbsent(tdd.jobId(), j -> createClassLoader(tdd));
+            ClassLoader loader = classLoaders.computeIfAbsent(tdd.jobId(), j -> createClassLoader(localJars, tdd));
             Task task = new Task(tdd, environment, loader, this::onTaskEnded);
             tasks.put(tdd.attemptId(), task);
             task.start();
@@ -164,9 +219,9 @@ public final class TaskManager implements AutoCloseable, RpcHandler {
         }
     }
 
-    private ClassLoader createClassLoader(TaskDeploymentDescriptor tdd) {
+    private ClassLoader createClassLoader(List<String> localJars, TaskDeploymentDescriptor tdd) {
         try {
-            return UserCodeClassLoaders.create(tdd.jarPaths(), TaskManager.class.getClassLoader(), tdd.jobConfiguration());
+            return UserCodeClassLoaders.create(localJars, TaskManager.class.getClassLoader(), tdd.jobConfiguration());
         } catch (IOException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

@@ -37,6 +37,9 @@ public final class TaskManagerOptions implements OptionsHolder {
             System.getProperty("java.io.tmpdir"),
             "Comma-separated local directories for spill files and blocking results.");
 
+    public static final ConfigOption<String> RESOURCE_ID = ConfigOption.stringOption("taskmanager.resource-id", "",
+            "Name the TaskManager registers under (on YARN its container id); empty = a generated one.");
+
     public static final ConfigOption<String> HOST = ConfigOption.stringOption("taskmanager.host", "127.0.0.1",
             "Address this TaskManager binds and advertises for the shuffle.");
 

@@ -26,7 +26,9 @@ import org.apache.logging.log4j.Logger;
  * (advertising the JobManager's address as its RPC endpoint), lets the JobManager ask YARN for
  * TaskManager containers as jobs need slots, and in job mode ends with the job: it stops the
  * TaskManagers, unregisters with the final status that matches the job's outcome and a diagnostic
- * naming the root cause, and removes the application's staging files.
+ * naming the root cause, and removes the application's staging files. In session mode it runs jobs
+ * until stopped (a client's stop request, DELETE /cluster, or YARN killing it), keeping the
+ * configured minimum of TaskManagers warm and releasing idle ones.
  */
 public final class ApplicationMasterMain {
 
@@ -75,12 +77,14 @@ public final class ApplicationMasterMain {
         nm.start();
         driver.connect(rm, nm);
         String trackingUrl = jobManager.restPort() > 0 ? "http://" + host + ":" + jobManager.restPort() + "/overview" : "";
-        jobManager.addShutdownListener(() -> ending.complete(
-                new Ending(FinalApplicationStatus.KILLED, "Stopped through the REST API (DELETE /cluster)")));
-        rm.registerApplicationMaster(host, jobManager.port(), trackingUrl);
-        LOG.info("ApplicationMaster registered; JobManager at {}:{}", host, jobManager.port());
-        jobManager.setResourceDriver(driver, driver.slotsPerWorker());
         boolean jobMode = Boolean.parseBoolean(config.getString(JOB_MODE_KEY));
+        // Stopping a session is how it is meant to end; stopping a job-mode cluster kills its job.
+        FinalApplicationStatus stopped = jobMode ? FinalApplicationStatus.KILLED : FinalApplicationStatus.SUCCEEDED;
+        jobManager.addShutdownListener(reason -> ending.complete(new Ending(stopped, reason)));
+        rm.registerApplicationMaster(host, jobManager.port(), trackingUrl);
+        LOG.info("ApplicationMaster registered in {} mode; JobManager at {}:{}", jobMode ? "job" : "session", host,
+                jobManager.port());
+        jobManager.setResourceDriver(driver, driver.slotsPerWorker());
         if (jobMode) {
             jobManager.addSubmissionListener(jobId -> jobSubmitted = true);
             jobManager.addJobListener(result -> ending.complete(endingOf(result)));

@@ -117,6 +117,7 @@ final class YarnResourceDriver extends AMRMClientAsync.AbstractCallbackHandler i
         String command = ContainerCommands.java(containerMemory, TaskManagerRunner.class.getName(), "taskmanager", List.of(
                 jobManagerHost, Integer.toString(jobManagerPort), "@" + ContainerResources.CONFIG_FILE,
                 "taskmanager.host=" + ApplicationConstants.Environment.NM_HOST.$$(),
+                "taskmanager.resource-id=" + ApplicationConstants.Environment.CONTAINER_ID.$$(),
                 "taskmanager.memory.network=" + memory.networkBytes(),
                 "io.tmp.dirs=" + ApplicationConstants.Environment.PWD.$$() + "/tmp"));
         Map<String, String> env = Map.of(ApplicationConstants.Environment.CLASSPATH.name(), resources.classpath());
@@ -207,6 +208,21 @@ final class YarnResourceDriver extends AMRMClientAsync.AbstractCallbackHandler i
             public void onStopContainerError(ContainerId id, Throwable t) {
             }
         };
+    }
+
+    /** The JobManager let an idle TaskManager go; its container id is the id it registered with. */
+    @Override
+    public void releaseWorker(String workerId) {
+        for (Container c : running.values()) {
+            if (c.getId().toString().equals(workerId)) {
+                released.add(c.getId());
+                running.remove(c.getId());
+                LOG.info("Releasing idle TaskManager container {}", c.getId());
+                nodeManagers.stopContainerAsync(c.getId(), c.getNodeId());
+                resourceManager.releaseAssignedContainer(c.getId());
+                return;
+            }
+        }
     }
 
     /** Stops every TaskManager container this driver started. */

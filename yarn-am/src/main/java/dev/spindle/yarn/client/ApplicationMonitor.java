@@ -31,8 +31,7 @@ final class ApplicationMonitor {
             if (state == YarnApplicationState.RUNNING && report.getRpcPort() > 0) {
                 return new Endpoint(report.getHost(), report.getRpcPort());
             }
-            if (state == YarnApplicationState.FAILED || state == YarnApplicationState.KILLED
-                    || state == YarnApplicationState.FINISHED) {
+            if (isEnded(state)) {
                 throw new DeploymentException("YARN did not run application " + id + " (" + state + "): "
                         + Diagnostics.firstLine(report.getDiagnostics()));
             }
@@ -47,12 +46,11 @@ final class ApplicationMonitor {
 
     /** Waits until the application ended; returns its final status. */
     ApplicationReport awaitEnd(long timeoutMillis) throws DeploymentException {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
+        long deadline = System.currentTimeMillis() + Math.min(timeoutMillis, Long.MAX_VALUE / 2);
         while (true) {
             ApplicationReport report = report();
             YarnApplicationState state = report.getYarnApplicationState();
-            if (state == YarnApplicationState.FINISHED || state == YarnApplicationState.FAILED
-                    || state == YarnApplicationState.KILLED) {
+            if (isEnded(state)) {
                 return report;
             }
             if (System.currentTimeMillis() > deadline) {
@@ -62,13 +60,9 @@ final class ApplicationMonitor {
         }
     }
 
-    boolean isFinished() {
-        try {
-            YarnApplicationState s = yarnClient.getApplicationReport(id).getYarnApplicationState();
-            return s == YarnApplicationState.FINISHED || s == YarnApplicationState.FAILED || s == YarnApplicationState.KILLED;
-        } catch (Exception e) {
-            return false;
-        }
+    static boolean isEnded(YarnApplicationState state) {
+        return state == YarnApplicationState.FINISHED || state == YarnApplicationState.FAILED
+                || state == YarnApplicationState.KILLED;
     }
 
     static String finalStatusName(ApplicationReport report) {

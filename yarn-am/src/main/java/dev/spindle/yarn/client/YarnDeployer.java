@@ -69,6 +69,7 @@ final class YarnDeployer implements AutoCloseable {
         }
     }
 
+    /** Ships and starts the ApplicationMaster; {@code jobJar} is null for a session (jobs bring their own). */
     YarnApplication deploy(YarnClientApplication app, Path jobJar, boolean jobMode) throws DeploymentException {
         GetNewApplicationResponse response = app.getNewApplicationResponse();
         ApplicationId id = response.getApplicationId();
@@ -83,7 +84,9 @@ final class YarnDeployer implements AutoCloseable {
             stagingDir = uploader.createStagingDir(stagingBase(fs), id.toString());
             ContainerResources resources = new ContainerResources();
             uploader.uploadRuntimeJars(RuntimeJars.resolve(config.get(YarnOptions.SHIP_FILES)), resources);
-            uploader.uploadPrivate(jobJar, stagingDir, ContainerResources.JOB_JAR, resources);
+            if (jobJar != null) {
+                uploader.uploadPrivate(jobJar, stagingDir, ContainerResources.JOB_JAR, resources);
+            }
             uploader.uploadPrivate(logConfig(), stagingDir, ContainerResources.LOG_CONFIG, resources);
             uploader.uploadPrivate(hadoopConfig(), stagingDir, ContainerResources.HADOOP_CONFIG, resources);
             uploader.uploadPrivate(effectiveConfig(resources, stagingDir, jobMode), stagingDir,

@@ -7,8 +7,9 @@ import java.io.File;
 import java.io.IOException;
 
 /**
- * Writes 1..4000 slowly (about 20 s at parallelism 2) into OUTPUT, and touches
- * {@code MARKER_DIR/running-<subtask>} when a subtask starts working: {@code SlowJob OUTPUT MARKER_DIR}.
+ * Writes 1..RECORDS (default 4000: about 20 s at parallelism 2) slowly into OUTPUT, and touches
+ * {@code MARKER_DIR/running-<subtask>} when a subtask starts working:
+ * {@code SlowJob OUTPUT MARKER_DIR [RECORDS]}.
  */
 public final class SlowJob {
 
@@ -17,7 +18,8 @@ public final class SlowJob {
 
     public static void main(String[] args) throws Exception {
         ExecutionEnvironment env = ExecutionEnvironment.getExecutionEnvironment();
-        env.generateSequence(1, 4000)
+        long records = args.length > 2 ? Long.parseLong(args[2]) : 4000;
+        env.generateSequence(1, records)
                 .map(new Slow(args[1])).returns(Long.class)
                 .rebalance()
                 .writeAsText(args[0]);

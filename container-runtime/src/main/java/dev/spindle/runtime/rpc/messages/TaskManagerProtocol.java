@@ -45,4 +45,12 @@ public final class TaskManagerProtocol {
     /** JobManager to TaskManager: exit (the cluster is stopping). */
     public record Shutdown(String reason) implements Serializable {
     }
+
+    /** A TaskManager asks the JobManager for a shipped jar it has not got yet. */
+    public record FetchJar(long requestId, String key) implements Serializable {
+    }
+
+    /** The jar's bytes, or null and an error saying why not. */
+    public record JarContent(long requestId, byte[] content, String error) implements Serializable {
+    }
 }

@@ -1,0 +1,123 @@
+package dev.spindle.yarn.client;
+
+import dev.spindle.runtime.cli.CliContext;
+import dev.spindle.runtime.client.ClusterClient;
+import dev.spindle.runtime.client.JobExecutor;
+import dev.spindle.runtime.client.JobResult;
+import dev.spindle.runtime.config.Configuration;
+import dev.spindle.runtime.config.CoreOptions;
+import dev.spindle.runtime.jobgraph.JobGraph;
+import dev.spindle.runtime.taskmanager.TaskManagerOptions;
+import java.util.List;
+
+/**
+ * Runs a program's jobs in a running YARN session: connects to the session's JobManager, ships the
+ * job jar to it once (TaskManagers fetch it from there), submits each job and, attached, waits for
+ * it. Interrupting an attached client cancels its running job (not the session) unless
+ * {@code --keep-on-exit}.
+ */
+final class YarnSessionJobExecutor implements JobExecutor, AutoCloseable {
+
+    private final CliContext context;
+    private final Configuration config;
+    private ClusterClient client;
+    private String jarReference;
+    private volatile String runningJob;
+    private Thread cancelHook;
+
+    YarnSessionJobExecutor(CliContext context) {
+        this.context = context;
+        this.config = context.configuration();
+    }
+
+    @Override
+    public JobResult execute(JobGraph graph) throws Exception {
+        ClusterClient c = client();
+        String id = c.submit(graph, List.of(jarReference));
+        context.err().println("Job " + id + " submitted to YARN session " + context.status().applicationId());
+        if (context.detached()) {
+            return JobResult.detached(id, graph.name());
+        }
+        runningJob = id;
+        installCancelHook();
+        try {
+            JobResult result = c.awaitResult(id);
+            context.status().setFinalStatus(finalStatus(result), result.failureSummary() == null ? ""
+                    : result.failureSummary());
+            return result;
+        } finally {
+            runningJob = null;
+        }
+    }
+
+    private static String finalStatus(JobResult result) {
+        return switch (result.status()) {
+            case FINISHED -> "SUCCEEDED";
+            case CANCELED -> "KILLED";
+            default -> "FAILED";
+        };
+    }
+
+    private ClusterClient client() throws Exception {
+        if (client == null) {
+            try (YarnSessionLocator locator = new YarnSessionLocator(config)) {
+                YarnSessionLocator.Located session = locator.locateRunning();
+                context.out().println("applicationId=" + session.id());
+                context.out().flush();
+                context.status().setApplicationId(session.id().toString());
+                client = locator.connect(session);
+            }
+            jarReference = client.uploadJar(context.jar().toPath());
+        }
+        return client;
+    }
+
+    private synchronized void installCancelHook() {
+        if (cancelHook != null || context.keepOnExit()) {
+            return;
+        }
+        cancelHook = new Thread(() -> {
+            String job = runningJob;
+            ClusterClient c = client;
+            if (job != null && c != null) {
+                System.err.println("Interrupted: cancelling job " + job + " (the session keeps running)");
+                try {
+                    c.cancel(job);
+                } catch (Exception e) {
+                    System.err.println("Could not cancel job " + job + ": " + e.getMessage());
+                }
+            }
+        }, "spindle-session-cancel-on-exit");
+        Runtime.getRuntime().addShutdownHook(cancelHook);
+    }
+
+    @Override
+    public int defaultParallelism() {
+        int p = config.get(CoreOptions.DEFAULT_PARALLELISM);
+        return p > 0 ? p : config.get(TaskManagerOptions.NUM_SLOTS);
+    }
+
+    @Override
+    public Configuration configuration() {
+        return config;
+    }
+
+    @Override
+    public ClassLoader userClassLoader() {
+        return context.userClassLoader();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (cancelHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cancelHook);
+            } catch (IllegalStateException ignored) {
+                // The JVM is already shutting down; the hook runs.
+            }
+        }
+        if (client != null) {
+            client.close();
+        }
+    }
+}
