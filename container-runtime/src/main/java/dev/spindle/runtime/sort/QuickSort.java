@@ -1,0 +1,106 @@
+package dev.spindle.runtime.sort;
+
+/**
+ * An in-place, unstable sort of an {@link IndexedSortable}: quicksort with median-of-three pivots and
+ * three-way partitioning (so that many equal keys, as in skewed data, cost a single pass), insertion
+ * sort for short ranges, and heapsort when recursion gets too deep (at most O(n log n) comparisons
+ * whatever the input). Stateless.
+ */
+final class QuickSort {
+
+    private static final int INSERTION_SORT_MAX = 12;
+
+    private QuickSort() {
+    }
+
+    static void sort(IndexedSortable s) {
+        int n = s.size();
+        if (n > 1) {
+            sort(s, 0, n, 2 * (32 - Integer.numberOfLeadingZeros(n)));
+        }
+    }
+
+    /** Sorts {@code [from, to)}. */
+    private static void sort(IndexedSortable s, int from, int to, int depthBudget) {
+        while (to - from > INSERTION_SORT_MAX) {
+            if (depthBudget-- == 0) {
+                heapSort(s, from, to);
+                return;
+            }
+            moveMedianOfThreeToFront(s, from, from + (to - from) / 2, to - 1);
+            s.setPivot(from);
+            // Invariant: [from, lt) < pivot, [lt, i) == pivot, (gt, to) > pivot.
+            int lt = from;
+            int i = from + 1;
+            int gt = to - 1;
+            while (i <= gt) {
+                int c = s.compareToPivot(i);
+                if (c < 0) {
+                    s.swap(lt++, i++);
+                } else if (c > 0) {
+                    s.swap(i, gt--);
+                } else {
+                    i++;
+                }
+            }
+            // Recurse into the smaller side, loop on the larger: the stack stays O(log n).
+            if (lt - from < to - gt - 1) {
+                sort(s, from, lt, depthBudget);
+                from = gt + 1;
+            } else {
+                sort(s, gt + 1, to, depthBudget);
+                to = lt;
+            }
+        }
+        insertionSort(s, from, to);
+    }
+
+    private static void moveMedianOfThreeToFront(IndexedSortable s, int a, int b, int c) {
+        if (s.compare(b, a) < 0) {
+            s.swap(a, b);
+        }
+        if (s.compare(c, b) < 0) {
+            s.swap(b, c);
+            if (s.compare(b, a) < 0) {
+                s.swap(a, b);
+            }
+        }
+        s.swap(a, b);
+    }
+
+    private static void insertionSort(IndexedSortable s, int from, int to) {
+        for (int i = from + 1; i < to; i++) {
+            for (int j = i; j > from && s.compare(j - 1, j) > 0; j--) {
+                s.swap(j - 1, j);
+            }
+        }
+    }
+
+    private static void heapSort(IndexedSortable s, int from, int to) {
+        int n = to - from;
+        for (int i = n / 2 - 1; i >= 0; i--) {
+            siftDown(s, from, i, n);
+        }
+        for (int end = n - 1; end > 0; end--) {
+            s.swap(from, from + end);
+            siftDown(s, from, 0, end);
+        }
+    }
+
+    private static void siftDown(IndexedSortable s, int base, int node, int size) {
+        while (true) {
+            int child = 2 * node + 1;
+            if (child >= size) {
+                return;
+            }
+            if (child + 1 < size && s.compare(base + child, base + child + 1) < 0) {
+                child++;
+            }
+            if (s.compare(base + node, base + child) >= 0) {
+                return;
+            }
+            s.swap(base + node, base + child);
+            node = child;
+        }
+    }
+}

@@ -1,0 +1,290 @@
+package dev.spindle.runtime.sort;
+
+import dev.spindle.runtime.memory.MemorySegment;
+import dev.spindle.runtime.memory.SpillFileWriter;
+import dev.spindle.runtime.serialization.DataInputDeserializer;
+import dev.spindle.runtime.serialization.TypeSerializer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Serialized records in a fixed set of managed-memory pages, sorted in place. The pages serve two
+ * regions that grow on demand from one free list: the data region, where each record is its length
+ * (4 bytes) followed by its bytes, contiguous across page boundaries; and the index, 16 bytes per
+ * record: its normalized key and the data offset of the record. Sorting moves only index entries,
+ * comparing normalized keys first and deserializing records only when prefixes tie without
+ * deciding. When no page is left, {@link #tryAdd} refuses and the owner spills the buffer as a
+ * sorted run and {@link #clear() clears} it.
+ *
+ * <p>Owned and used by the thread of one {@link ExternalSorter}.
+ */
+final class SortBuffer<T, K> implements IndexedSortable {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final int ENTRY_BYTES = 16;
+
+    private final TypeSerializer<T> serializer;
+    private final SortKey<T, K> sortKey;
+    private final int pageSize;
+    private final int pageShift;
+    private final int entryShift;
+    private final int entryMask;
+    private final ArrayDeque<MemorySegment> freePages;
+    private final List<MemorySegment> dataSegments = new ArrayList<>();
+    private final List<MemorySegment> indexSegments = new ArrayList<>();
+    private final List<byte[]> dataPages = new ArrayList<>();
+    private final List<byte[]> indexPages = new ArrayList<>();
+    private final DataInputDeserializer input = new DataInputDeserializer();
+    private byte[] spanBuffer = new byte[256];
+    private int size;
+    private long dataEnd;
+    private long pivotPrefix;
+    private long pivotPointer;
+    private K pivotKey;
+    private boolean pivotKeyLoaded;
+
+    SortBuffer(TypeSerializer<T> serializer, SortKey<T, K> sortKey, List<MemorySegment> pages) {
+        if (pages.size() < 2) {
+            throw new IllegalArgumentException("A sort buffer needs at least 2 pages, got " + pages.size());
+        }
+        this.serializer = serializer;
+        this.sortKey = sortKey;
+        this.pageSize = pages.get(0).size();
+        this.pageShift = Integer.numberOfTrailingZeros(pageSize);
+        this.entryShift = pageShift - Integer.numberOfTrailingZeros(ENTRY_BYTES);
+        this.entryMask = (1 << entryShift) - 1;
+        this.freePages = new ArrayDeque<>(pages);
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    /** Bytes of record data held (without the index). */
+    long dataBytes() {
+        return dataEnd;
+    }
+
+    /** Stores a serialized record with its normalized key; false, storing nothing, if the pages are full. */
+    boolean tryAdd(long prefix, byte[] bytes, int length) {
+        boolean needIndexPage = (size & entryMask) == 0 && (size >>> entryShift) == indexPages.size();
+        long dataCapacity = (long) dataPages.size() << pageShift;
+        long missing = dataEnd + 4 + length - dataCapacity;
+        long dataPagesNeeded = missing <= 0 ? 0 : (missing + pageSize - 1) >>> pageShift;
+        if (size == Integer.MAX_VALUE || dataPagesNeeded + (needIndexPage ? 1 : 0) > freePages.size()) {
+            return false;
+        }
+        for (long i = 0; i < dataPagesNeeded; i++) {
+            MemorySegment page = freePages.poll();
+            dataSegments.add(page);
+            dataPages.add(page.array());
+        }
+        if (needIndexPage) {
+            MemorySegment page = freePages.poll();
+            indexSegments.add(page);
+            indexPages.add(page.array());
+        }
+        long pointer = dataEnd;
+        writeData(pointer, intBytes(length), 0, 4);
+        writeData(pointer + 4, bytes, 0, length);
+        dataEnd = pointer + 4 + length;
+        setEntry(size++, prefix, pointer);
+        return true;
+    }
+
+    private byte[] intBytes(int v) {
+        byte[] b = spanBuffer;
+        b[0] = (byte) (v >>> 24);
+        b[1] = (byte) (v >>> 16);
+        b[2] = (byte) (v >>> 8);
+        b[3] = (byte) v;
+        return b;
+    }
+
+    private void writeData(long position, byte[] bytes, int offset, int length) {
+        while (length > 0) {
+            int page = (int) (position >>> pageShift);
+            int inPage = (int) (position & (pageSize - 1));
+            int n = Math.min(length, pageSize - inPage);
+            System.arraycopy(bytes, offset, dataPages.get(page), inPage, n);
+            position += n;
+            offset += n;
+            length -= n;
+        }
+    }
+
+    private void readData(long position, byte[] target, int offset, int length) {
+        while (length > 0) {
+            int page = (int) (position >>> pageShift);
+            int inPage = (int) (position & (pageSize - 1));
+            int n = Math.min(length, pageSize - inPage);
+            System.arraycopy(dataPages.get(page), inPage, target, offset, n);
+            position += n;
+            offset += n;
+            length -= n;
+        }
+    }
+
+    private int readLength(long pointer) {
+        byte[] b = spanBuffer;
+        readData(pointer, b, 0, 4);
+        return ((b[0] & 0xFF) << 24) | ((b[1] & 0xFF) << 16) | ((b[2] & 0xFF) << 8) | (b[3] & 0xFF);
+    }
+
+    // ---- index entries
+
+    private void setEntry(int i, long prefix, long pointer) {
+        byte[] page = indexPages.get(i >>> entryShift);
+        int offset = (i & entryMask) * ENTRY_BYTES;
+        LONGS.set(page, offset, prefix);
+        LONGS.set(page, offset + 8, pointer);
+    }
+
+    long prefix(int i) {
+        return (long) LONGS.get(indexPages.get(i >>> entryShift), (i & entryMask) * ENTRY_BYTES);
+    }
+
+    private long pointer(int i) {
+        return (long) LONGS.get(indexPages.get(i >>> entryShift), (i & entryMask) * ENTRY_BYTES + 8);
+    }
+
+    // ---- sorting
+
+    void sort() {
+        QuickSort.sort(this);
+        pivotKey = null;
+    }
+
+    @Override
+    public int compare(int i, int j) {
+        long pi = prefix(i);
+        int c = Long.compareUnsigned(pi, prefix(j));
+        if (c != 0 || sortKey.isDecisive(pi)) {
+            return c;
+        }
+        return sortKey.compare(keyAt(pointer(i)), keyAt(pointer(j)));
+    }
+
+    @Override
+    public void swap(int i, int j) {
+        byte[] pageI = indexPages.get(i >>> entryShift);
+        byte[] pageJ = indexPages.get(j >>> entryShift);
+        int offI = (i & entryMask) * ENTRY_BYTES;
+        int offJ = (j & entryMask) * ENTRY_BYTES;
+        long prefixI = (long) LONGS.get(pageI, offI);
+        long pointerI = (long) LONGS.get(pageI, offI + 8);
+        LONGS.set(pageI, offI, (long) LONGS.get(pageJ, offJ));
+        LONGS.set(pageI, offI + 8, (long) LONGS.get(pageJ, offJ + 8));
+        LONGS.set(pageJ, offJ, prefixI);
+        LONGS.set(pageJ, offJ + 8, pointerI);
+    }
+
+    @Override
+    public void setPivot(int i) {
+        pivotPrefix = prefix(i);
+        pivotPointer = pointer(i);
+        pivotKey = null;
+        pivotKeyLoaded = false;
+    }
+
+    @Override
+    public int compareToPivot(int i) {
+        long pi = prefix(i);
+        int c = Long.compareUnsigned(pi, pivotPrefix);
+        if (c != 0 || sortKey.isDecisive(pi)) {
+            return c;
+        }
+        if (!pivotKeyLoaded) {
+            pivotKey = keyAt(pivotPointer);
+            pivotKeyLoaded = true;
+        }
+        return sortKey.compare(keyAt(pointer(i)), pivotKey);
+    }
+
+    private K keyAt(long pointer) {
+        try {
+            return sortKey.extract(recordAt(pointer));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot deserialize a record in the sort buffer", e);
+        }
+    }
+
+    /** Deserializes the record at data offset {@code pointer}, straight from its page when it lies in one. */
+    private T recordAt(long pointer) throws IOException {
+        int length = readLength(pointer);
+        long start = pointer + 4;
+        int inPage = (int) (start & (pageSize - 1));
+        if (inPage + length <= pageSize && length > 0) {
+            input.setBuffer(dataPages.get((int) (start >>> pageShift)), inPage, length);
+        } else {
+            byte[] span = spanFor(length);
+            readData(start, span, 0, length);
+            input.setBuffer(span, 0, length);
+        }
+        return serializer.deserialize(input);
+    }
+
+    private byte[] spanFor(int length) {
+        if (spanBuffer.length < length) {
+            spanBuffer = new byte[Math.max(length, spanBuffer.length * 2)];
+        }
+        return spanBuffer;
+    }
+
+    // ---- output
+
+    /** Writes the records in index order as a run: normalized key, length, bytes. Returns the bytes written. */
+    void writeTo(SpillFileWriter out) throws IOException {
+        for (int i = 0; i < size; i++) {
+            long pointer = pointer(i);
+            int length = readLength(pointer);
+            out.writeLong(prefix(i));
+            out.writeInt(length);
+            long position = pointer + 4;
+            while (length > 0) {
+                int page = (int) (position >>> pageShift);
+                int inPage = (int) (position & (pageSize - 1));
+                int n = Math.min(length, pageSize - inPage);
+                out.write(dataPages.get(page), inPage, n);
+                position += n;
+                length -= n;
+            }
+        }
+    }
+
+    /** The records in index order (sorted, after {@link #sort()}); valid until the buffer changes. */
+    RecordIterator<T> iterator() {
+        return new RecordIterator<>() {
+            private int next;
+
+            @Override
+            public T next() throws IOException {
+                return next < size ? recordAt(pointer(next++)) : null;
+            }
+        };
+    }
+
+    /** Empties the buffer; all its pages become free again. */
+    void clear() {
+        freePages.addAll(dataSegments);
+        freePages.addAll(indexSegments);
+        dataSegments.clear();
+        indexSegments.clear();
+        dataPages.clear();
+        indexPages.clear();
+        size = 0;
+        dataEnd = 0;
+        pivotKey = null;
+    }
+}
