@@ -8,6 +8,8 @@ import dev.spindle.api.functions.MapFunction;
 import dev.spindle.api.functions.MapPartitionFunction;
 import dev.spindle.api.functions.ReduceFunction;
 import dev.spindle.connectors.hdfs.TextOutputFormat;
+import dev.spindle.connectors.hdfs.csv.CsvDialect;
+import dev.spindle.connectors.hdfs.csv.CsvRecordFormatter;
 import dev.spindle.dataset.internal.TupleFieldKeySelector;
 import dev.spindle.runtime.io.GlobalOutputHooks;
 import dev.spindle.runtime.io.OutputFormat;
@@ -153,6 +155,25 @@ public class DataSet<T> {
     public DataSink<T> writeAsFormattedText(String path, TextOutputFormat.WriteMode mode,
                                             TextOutputFormat.TextFormatter<T> formatter) {
         return output(new TextOutputFormat<>(path, mode, formatter), "TextSink(" + path + ")");
+    }
+
+    /**
+     * Writes tuples as CSV lines ({@code ,} between fields, {@code \n} after each line) into a
+     * directory of part files; see {@link CsvRecordFormatter} for quoting and {@code null}.
+     */
+    public DataSink<T> writeAsCsv(String path) {
+        return writeAsCsv(path, CsvDialect.DEFAULT.lineDelimiter(), CsvDialect.DEFAULT.fieldDelimiter());
+    }
+
+    public DataSink<T> writeAsCsv(String path, String rowDelimiter, String fieldDelimiter) {
+        return writeAsCsv(path, rowDelimiter, fieldDelimiter, TextOutputFormat.WriteMode.NO_OVERWRITE);
+    }
+
+    public DataSink<T> writeAsCsv(String path, String rowDelimiter, String fieldDelimiter,
+                                  TextOutputFormat.WriteMode mode) {
+        CsvDialect dialect = new CsvDialect(fieldDelimiter, rowDelimiter, CsvDialect.DEFAULT.quoteCharacter());
+        return output(new TextOutputFormat<>(path, mode, new CsvRecordFormatter<>(dialect), rowDelimiter),
+                "CsvSink(" + path + ")");
     }
 
     public DataSink<T> output(OutputFormat<T> format) {

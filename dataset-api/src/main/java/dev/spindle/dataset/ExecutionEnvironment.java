@@ -40,6 +40,8 @@ public final class ExecutionEnvironment {
     private final List<PlanNode> sinks = new ArrayList<>();
     private int nextNodeId;
     private int parallelism = -1;
+    /** Of the job run last; set by the thread that runs the program. */
+    private JobExecutionResult lastResult;
 
     private ExecutionEnvironment(JobExecutor executor) {
         this.executor = executor;
@@ -117,6 +119,14 @@ public final class ExecutionEnvironment {
         return createInput(new TextInputFormat(path), "TextFile(" + path + ")", Serializers.forClass(String.class));
     }
 
+    /**
+     * CSV files as tuples: configure the returned reader (delimiters, header, columns, what to do with
+     * malformed lines), then give the field types with {@link CsvReader#types}.
+     */
+    public CsvReader readCsvFile(String path) {
+        return new CsvReader(path, this);
+    }
+
     public <T> DataSet<T> createInput(InputFormat<T, ?> format, String name, TypeSerializer<T> serializer) {
         PlanNode node = PlanNode.source(nextId(), name, format).setOutputSerializer(serializer);
         return new DataSet<>(this, node);
@@ -130,18 +140,18 @@ public final class ExecutionEnvironment {
 
     /** Runs every sink defined since the last execution. */
     public JobExecutionResult execute(String jobName) throws Exception {
-        Map<String, Object> accumulators = run(jobName);
-        Map<String, Object> user = new HashMap<>();
-        accumulators.forEach((k, v) -> {
-            if (!k.startsWith(INTERNAL_ACCUMULATOR_PREFIX)) {
-                user.put(k, v);
-            }
-        });
-        return new JobExecutionResult(lastJobId, lastRuntime, user);
+        run(jobName);
+        return lastResult;
     }
 
-    private String lastJobId;
-    private long lastRuntime;
+    /**
+     * The result of the job this environment ran last, also when an eager action such as
+     * {@code collect()} ran it: its accumulators (for example the lines a CSV source skipped), or
+     * {@code null} before the first job.
+     */
+    public JobExecutionResult getLastJobExecutionResult() {
+        return lastResult;
+    }
 
     /** Runs the pending sinks; returns all accumulators (including internal ones) or throws the job's failure. */
     private Map<String, Object> run(String jobName) throws Exception {
@@ -153,8 +163,7 @@ public final class ExecutionEnvironment {
         sinks.clear();
         JobGraph graph = new PlanCompiler(configuration, getParallelism()).compile(plan);
         JobResult result = executor.execute(graph);
-        lastJobId = result.jobId();
-        lastRuntime = result.durationMillis();
+        lastResult = new JobExecutionResult(result.jobId(), result.durationMillis(), Map.of());
         if (result.isDetached()) {
             return new HashMap<>();
         }
@@ -164,7 +173,16 @@ public final class ExecutionEnvironment {
         if (result.serializedAccumulators() == null) {
             return new HashMap<>();
         }
-        return InstantiationUtil.deserialize(result.serializedAccumulators(), executor.userClassLoader());
+        Map<String, Object> accumulators =
+                InstantiationUtil.deserialize(result.serializedAccumulators(), executor.userClassLoader());
+        Map<String, Object> user = new HashMap<>();
+        accumulators.forEach((k, v) -> {
+            if (!k.startsWith(INTERNAL_ACCUMULATOR_PREFIX)) {
+                user.put(k, v);
+            }
+        });
+        lastResult = new JobExecutionResult(result.jobId(), result.durationMillis(), user);
+        return accumulators;
     }
 
     /** Runs the pending sinks plus one internal sink, and returns the internal accumulator's value. */

@@ -1,16 +1,25 @@
 package dev.spindle.runtime.io;
 
+import dev.spindle.api.functions.RuntimeContext;
 import java.io.IOException;
 import java.io.Serializable;
 
 /**
  * A bounded source. The JobManager calls {@link #createInputSplits} once when the job starts (this
- * is where a missing input path is found); subtasks then read their splits one at a time:
- * {@code open(split)}, {@code nextRecord()} until {@code reachedEnd()}, {@code close()}.
+ * is where a missing input path is found); each subtask gets its own copy, is given its
+ * {@link #setRuntimeContext context}, then reads its splits one at a time: {@code open(split)},
+ * {@code nextRecord()} until {@code reachedEnd()}, {@code close()}.
  */
 public interface InputFormat<T, S extends InputSplit> extends Serializable {
 
     S[] createInputSplits(int minNumSplits) throws IOException;
+
+    /**
+     * Called once on the task thread before the first {@link #open}, with the context of the source's
+     * task; a format that reports accumulators (for example a count of skipped input) registers them here.
+     */
+    default void setRuntimeContext(RuntimeContext context) {
+    }
 
     void open(S split) throws IOException;
 

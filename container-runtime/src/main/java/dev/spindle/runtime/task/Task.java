@@ -1,6 +1,7 @@
 package dev.spindle.runtime.task;
 
 import dev.spindle.api.accumulators.Accumulator;
+import dev.spindle.runtime.io.InputFormat;
 import dev.spindle.runtime.io.InputSplit;
 import dev.spindle.runtime.util.FileUtils;
 import dev.spindle.runtime.util.InstantiationUtil;
@@ -92,8 +93,11 @@ public final class Task implements Runnable {
             chain.open();
             TaskLoop loop = new TaskLoop(chain, io, mailbox, spec.vertex().bufferTimeoutMillis(), this);
             if (spec.vertex().isSource()) {
+                InputFormat<?, ?> format = spec.vertex().inputFormat();
+                format.setRuntimeContext(
+                        new TaskRuntimeContext(tdd, chain.headName(), classLoader, accumulators, tempDirs));
                 List<InputSplit> splits = InstantiationUtil.deserialize(tdd.serializedSplits(), classLoader);
-                loop.runSource(spec.vertex().inputFormat(), splits);
+                loop.runSource(format, splits);
             } else {
                 loop.runInputs();
             }

@@ -11,8 +11,9 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Writes records as lines ({@code toString()} or a given formatter) into a directory with one
- * file per subtask, {@code part-00000, part-00001, ...}, through a commit protocol: subtasks write
+ * Writes records as lines ({@code toString()} or a given formatter, each followed by the line
+ * delimiter, {@code \n} unless given) into a directory with one file per subtask,
+ * {@code part-00000, part-00001, ...}, through a commit protocol: subtasks write
  * into a hidden temporary directory, and only when the whole job succeeded does the JobManager move
  * the files into place and write {@code _SUCCESS}. A failed or cancelled job leaves no part files
  * (and removes the directory if the job created it), so nothing looks complete.
@@ -38,15 +39,24 @@ public class TextOutputFormat<T> implements OutputFormat<T>, GlobalOutputHooks {
     private final String path;
     private final WriteMode writeMode;
     private final TextFormatter<T> formatter;
+    private final byte[] lineDelimiter;
     private boolean createdDirectory;
     private transient OutputStream out;
     private transient FileSystem fs;
     private transient Path tempFile;
 
     public TextOutputFormat(String path, WriteMode writeMode, TextFormatter<T> formatter) {
+        this(path, writeMode, formatter, "\n");
+    }
+
+    public TextOutputFormat(String path, WriteMode writeMode, TextFormatter<T> formatter, String lineDelimiter) {
+        if (lineDelimiter.isEmpty()) {
+            throw new IllegalArgumentException("The line delimiter must not be empty");
+        }
         this.path = path;
         this.writeMode = writeMode;
         this.formatter = formatter;
+        this.lineDelimiter = lineDelimiter.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
@@ -82,7 +92,7 @@ public class TextOutputFormat<T> implements OutputFormat<T>, GlobalOutputHooks {
     public void writeRecord(T record) throws IOException {
         String text = formatter == null ? String.valueOf(record) : formatter.format(record);
         out.write(text.getBytes(StandardCharsets.UTF_8));
-        out.write('\n');
+        out.write(lineDelimiter);
     }
 
     @Override
