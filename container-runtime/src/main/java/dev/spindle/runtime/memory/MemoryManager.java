@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,11 @@ import java.util.Set;
  * example the task's execution attempt id): {@link #releaseAll(Object)} frees whatever an owner
  * still holds when its task ends, also when it failed.
  *
+ * <p>Structures that keep their data as Java objects (a hash table of aggregates) cannot live in
+ * pages; they {@link #reservePages reserve} pages instead: reserved pages are counted against the
+ * budget like allocated ones but no memory is handed out, and the structure keeps its estimated
+ * heap use within them.
+ *
  * <p>Lifecycle: created by the TaskManager, shared by all its task threads (every method is
  * thread-safe), {@link #shutdown()} when the TaskManager stops; afterwards allocation fails.
  */
@@ -31,7 +37,9 @@ public final class MemoryManager {
     private final int numSlots;
     private final ArrayDeque<byte[]> pool = new ArrayDeque<>();
     private final Map<Object, Set<MemorySegment>> pagesByOwner = new HashMap<>();
+    private final Map<Object, Integer> reservationsByOwner = new HashMap<>();
     private int allocatedPages;
+    private int reservedPages;
     private boolean shutDown;
 
     /**
@@ -74,8 +82,9 @@ public final class MemoryManager {
         return (int) Math.min(Integer.MAX_VALUE, bytes / pageSize);
     }
 
+    /** Pages neither allocated nor reserved. */
     public synchronized int availablePages() {
-        return totalPages - allocatedPages;
+        return totalPages - allocatedPages - reservedPages;
     }
 
     public synchronized int allocatedPages() {
@@ -88,9 +97,20 @@ public final class MemoryManager {
         return pages == null ? 0 : pages.size();
     }
 
-    /** The owners that hold at least one page. */
+    public synchronized int reservedPages() {
+        return reservedPages;
+    }
+
+    /** Pages {@code owner} has reserved right now. */
+    public synchronized int pagesReservedBy(Object owner) {
+        return reservationsByOwner.getOrDefault(owner, 0);
+    }
+
+    /** The owners that hold or reserve at least one page. */
     public synchronized Set<Object> owners() {
-        return Set.copyOf(pagesByOwner.keySet());
+        Set<Object> owners = new HashSet<>(pagesByOwner.keySet());
+        owners.addAll(reservationsByOwner.keySet());
+        return Set.copyOf(owners);
     }
 
     /**
@@ -99,14 +119,9 @@ public final class MemoryManager {
      * @throws MemoryAllocationException if fewer than {@code n} pages are free
      */
     public synchronized List<MemorySegment> allocatePages(Object owner, int n) throws MemoryAllocationException {
-        if (shutDown) {
-            throw new IllegalStateException("The memory manager was shut down");
-        }
-        if (n < 0) {
-            throw new IllegalArgumentException("Cannot allocate " + n + " pages");
-        }
-        if (n > totalPages - allocatedPages) {
-            throw new MemoryAllocationException(exhaustedMessage(owner, n));
+        checkAvailable(owner, n);
+        if (n == 0) {
+            return List.of();
         }
         Set<MemorySegment> owned = pagesByOwner.computeIfAbsent(owner,
                 o -> Collections.newSetFromMap(new IdentityHashMap<>()));
@@ -121,12 +136,64 @@ public final class MemoryManager {
         return pages;
     }
 
-    private String exhaustedMessage(Object owner, int n) {
-        return "Cannot allocate " + n + " pages of managed memory (" + kib(n) + " KiB) for " + owner + ": "
-                + (totalPages - allocatedPages) + " of " + totalPages + " pages (" + kib(totalPages) + " KiB, "
-                + pagesPerSlot() + " per slot) are free; " + owner + " holds " + pagesHeldBy(owner) + " and "
-                + (pagesByOwner.size() - (pagesByOwner.containsKey(owner) ? 1 : 0)) + " other owners hold the rest. "
-                + "Increase " + MemoryOptions.MANAGED_SIZE.key() + " or lower the number of slots per TaskManager.";
+    private void checkAvailable(Object owner, int n) throws MemoryAllocationException {
+        if (shutDown) {
+            throw new IllegalStateException("The memory manager was shut down");
+        }
+        if (n < 0) {
+            throw new IllegalArgumentException("Cannot take " + n + " pages");
+        }
+        if (n > availablePages()) {
+            Set<Object> owners = owners();
+            int others = owners.size() - (owners.contains(owner) ? 1 : 0);
+            throw new MemoryAllocationException("Cannot take " + n + " pages of managed memory (" + kib(n)
+                    + " KiB) for " + owner + ": " + availablePages() + " of " + totalPages + " pages (" + kib(totalPages)
+                    + " KiB, " + pagesPerSlot() + " per slot) are free; " + owner + " holds "
+                    + (pagesHeldBy(owner) + pagesReservedBy(owner)) + " and "
+                    + others + " other owners hold the rest. "
+                    + "Increase " + MemoryOptions.MANAGED_SIZE.key() + " or lower the number of slots per TaskManager.");
+        }
+    }
+
+    /**
+     * Counts {@code n} pages against the budget for {@code owner} without handing out memory: for
+     * structures that hold their data as Java objects and keep their estimated size within this.
+     *
+     * @throws MemoryAllocationException if fewer than {@code n} pages are free
+     */
+    public synchronized void reservePages(Object owner, int n) throws MemoryAllocationException {
+        checkAvailable(owner, n);
+        if (n > 0) {
+            reservationsByOwner.merge(owner, n, Integer::sum);
+            reservedPages += n;
+        }
+    }
+
+    /** Gives back {@code n} of the pages {@code owner} reserved. */
+    public synchronized void releaseReservedPages(Object owner, int n) {
+        int held = pagesReservedBy(owner);
+        if (n < 0 || n > held) {
+            throw new IllegalArgumentException(owner + " reserved " + held + " pages and cannot release " + n);
+        }
+        if (n == held) {
+            reservationsByOwner.remove(owner);
+        } else {
+            reservationsByOwner.put(owner, held - n);
+        }
+        reservedPages -= n;
+    }
+
+    /**
+     * Turns {@code n} of the pages {@code owner} reserved into allocated pages, atomically, so that no
+     * other owner can take them in between (a structure handing part of its share to a sorter).
+     */
+    public synchronized List<MemorySegment> allocateReservedPages(Object owner, int n) {
+        releaseReservedPages(owner, n);
+        try {
+            return allocatePages(owner, n);
+        } catch (MemoryAllocationException e) {
+            throw new IllegalStateException("Reserved pages were not available", e);
+        }
     }
 
     private long kib(long pages) {
@@ -155,16 +222,22 @@ public final class MemoryManager {
         }
     }
 
-    /** Releases every page {@code owner} still holds (called when its task ends); returns how many. */
+    /**
+     * Releases every page {@code owner} still holds or reserves (called when its task ends, also
+     * after a failure); returns how many.
+     */
     public synchronized int releaseAll(Object owner) {
+        Integer reserved = reservationsByOwner.remove(owner);
+        int released = reserved == null ? 0 : reserved;
+        reservedPages -= released;
         Set<MemorySegment> owned = pagesByOwner.remove(owner);
-        if (owned == null) {
-            return 0;
+        if (owned != null) {
+            for (MemorySegment page : owned) {
+                recycle(page);
+            }
+            released += owned.size();
         }
-        for (MemorySegment page : owned) {
-            recycle(page);
-        }
-        return owned.size();
+        return released;
     }
 
     private void recycle(MemorySegment page) {
@@ -181,7 +254,7 @@ public final class MemoryManager {
             return;
         }
         shutDown = true;
-        for (Object owner : List.copyOf(pagesByOwner.keySet())) {
+        for (Object owner : owners()) {
             releaseAll(owner);
         }
         pool.clear();

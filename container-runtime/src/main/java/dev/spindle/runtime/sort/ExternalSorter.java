@@ -270,6 +270,7 @@ public final class ExternalSorter<T, K> implements Closeable {
         private MemoryManager memoryManager;
         private Object owner;
         private int numPages;
+        private List<MemorySegment> preallocated;
         private File[] tempDirectories;
         private int maxFanIn = SortOptions.MAX_FAN_IN.defaultValue();
 
@@ -283,6 +284,15 @@ public final class ExternalSorter<T, K> implements Closeable {
             this.memoryManager = Objects.requireNonNull(manager);
             this.owner = Objects.requireNonNull(owner);
             this.numPages = numPages;
+            this.preallocated = null;
+            return this;
+        }
+
+        /** Uses {@code pages}, already allocated from {@code manager}; the sorter releases them on close. */
+        public Builder<T, K> memory(MemoryManager manager, List<MemorySegment> pages) {
+            this.memoryManager = Objects.requireNonNull(manager);
+            this.preallocated = List.copyOf(pages);
+            this.numPages = pages.size();
             return this;
         }
 
@@ -306,10 +316,14 @@ public final class ExternalSorter<T, K> implements Closeable {
                 throw new IllegalStateException("A sorter needs memory and temporary directories");
             }
             if (numPages < MIN_PAGES) {
+                if (preallocated != null) {
+                    memoryManager.release(preallocated);
+                }
                 throw new IllegalArgumentException("A sorter needs at least " + MIN_PAGES + " pages of managed memory, "
                         + "got " + numPages);
             }
-            List<MemorySegment> pages = memoryManager.allocatePages(owner, numPages);
+            List<MemorySegment> pages = preallocated != null ? preallocated
+                    : memoryManager.allocatePages(owner, numPages);
             try {
                 return new ExternalSorter<>(this, pages);
             } catch (RuntimeException e) {

@@ -57,6 +57,24 @@ class MemoryManagerTest {
     }
 
     @Test
+    void shouldCountReservationsAgainstTheBudgetAndDropThemAtTaskEnd() throws Exception {
+        MemoryManager manager = new MemoryManager(10 * PAGE, PAGE, 1);
+        manager.reservePages("task-a", 6);
+        manager.allocatePages("task-a", 2);
+        assertEquals(2, manager.availablePages());
+        assertEquals(2, manager.allocatedPages(), "a reservation hands out no memory");
+        MemoryAllocationException e = assertThrows(MemoryAllocationException.class,
+                () -> manager.allocatePages("task-b", 3));
+        assertTrue(e.getMessage().contains("2 of 10 pages"), e.getMessage());
+        manager.releaseReservedPages("task-a", 4);
+        assertEquals(2, manager.pagesReservedBy("task-a"));
+        assertThrows(IllegalArgumentException.class, () -> manager.releaseReservedPages("task-a", 3));
+        assertEquals(4, manager.releaseAll("task-a"));
+        assertEquals(10, manager.availablePages());
+        assertEquals(java.util.Set.of(), manager.owners());
+    }
+
+    @Test
     void shouldReusePooledPagesUnderNewOwners() throws Exception {
         MemoryManager manager = new MemoryManager(2 * PAGE, PAGE, 1);
         MemorySegment page = manager.allocatePages("task-a", 1).get(0);

@@ -1,0 +1,285 @@
+package dev.spindle.runtime.hash;
+
+import dev.spindle.api.functions.Collector;
+import dev.spindle.api.functions.KeySelector;
+import dev.spindle.api.functions.ReduceFunction;
+import dev.spindle.runtime.memory.MemoryAllocationException;
+import dev.spindle.runtime.memory.MemoryManager;
+import dev.spindle.runtime.memory.MemorySegment;
+import dev.spindle.runtime.serialization.DataOutputSerializer;
+import dev.spindle.runtime.serialization.TypeSerializer;
+import dev.spindle.runtime.sort.ExternalSorter;
+import dev.spindle.runtime.sort.RecordIterator;
+import dev.spindle.runtime.sort.SortKey;
+import dev.spindle.runtime.sort.SortKeyException;
+import dev.spindle.runtime.sort.SortOptions;
+import java.io.Closeable;
+import java.io.File;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Reduces records with equal keys (a grouped aggregation with an associative {@link ReduceFunction})
+ * within a share of managed memory, however many keys there are. Aggregates live in a hash table
+ * of Java objects whose estimated size (serialized size times two plus a per-entry overhead) is kept
+ * within {@link MemoryManager#reservePages reserved} pages. When the table is full, its partial
+ * aggregates go into an {@link ExternalSorter} ordered by key hash, and the table starts over. At
+ * the end, without a spill, the table is emitted as it is; otherwise it joins the sorter too, and
+ * the sorted partials are reduced once more: partials with one hash are adjacent, and are combined
+ * by key equality. Keys therefore need {@code equals} and {@code hashCode}, not an order.
+ *
+ * <p>Memory: the whole share is reserved for the table until the first spill; then half of it (at
+ * least {@link ExternalSorter#MIN_PAGES}) goes to the sorter and the table keeps the rest.
+ *
+ * <p>Lifecycle: {@code add}* -> {@link #finish} -> {@link #close()}; {@code close()} may come at any
+ * time, also after a failure, and releases memory and spill files. One thread calls everything.
+ * Records handed to {@link #add} are kept, so callers must not reuse record objects.
+ */
+public final class SpillingHashAggregator<T, K> implements Closeable {
+
+    /** Estimated heap bytes of a table entry beyond twice its serialized size (map node, boxes, headers). */
+    private static final int ENTRY_OVERHEAD = 64;
+
+    private final TypeSerializer<T> serializer;
+    private final KeySelector<T, K> keySelector;
+    private final ReduceFunction<T> reducer;
+    private final MemoryManager memoryManager;
+    private final Object owner;
+    private final int pages;
+    private final File[] tempDirectories;
+    private final int maxFanIn;
+    private final DataOutputSerializer scratch = new DataOutputSerializer(256);
+    private final HashMap<K, T> table = new HashMap<>();
+    private int reservedPages;
+    private long tableLimitBytes;
+    private long tableBytes;
+    private ExternalSorter<T, K> sorter;
+    private int spills;
+    private boolean finished;
+    private boolean closed;
+
+    private SpillingHashAggregator(Builder<T, K> b) throws MemoryAllocationException {
+        this.serializer = b.serializer.duplicate();
+        this.keySelector = b.keySelector;
+        this.reducer = b.reducer;
+        this.memoryManager = b.memoryManager;
+        this.owner = b.owner;
+        this.pages = b.pages;
+        this.tempDirectories = b.tempDirectories;
+        this.maxFanIn = b.maxFanIn;
+        memoryManager.reservePages(owner, pages);
+        this.reservedPages = pages;
+        this.tableLimitBytes = (long) pages * memoryManager.pageSize();
+    }
+
+    public static <T, K> Builder<T, K> builder(TypeSerializer<T> serializer, KeySelector<T, K> keySelector,
+            ReduceFunction<T> reducer) {
+        return new Builder<>(serializer, keySelector, reducer);
+    }
+
+    /** Reduces {@code record} into the aggregate of its key; may spill the table first. */
+    public void add(T record) throws Exception {
+        if (finished || closed) {
+            throw new IllegalStateException("The aggregator no longer takes records");
+        }
+        K key = keySelector.getKey(record);
+        T current = table.get(key);
+        if (current != null) {
+            T reduced = reducer.reduce(current, record);
+            if (reduced != current) {
+                table.put(key, reduced);
+            }
+            return;
+        }
+        long size = estimateSize(record);
+        if (tableBytes + size > tableLimitBytes && !table.isEmpty()) {
+            spillTable();
+        }
+        table.put(key, record);
+        tableBytes += size;
+    }
+
+    private long estimateSize(T record) throws IOException {
+        scratch.clear();
+        serializer.serialize(record, scratch);
+        return ENTRY_OVERHEAD + 2L * scratch.length();
+    }
+
+    /** Moves every aggregate of the table into the sorter (created on the first spill). */
+    private void spillTable() throws Exception {
+        if (sorter == null) {
+            sorter = createSorter();
+        }
+        for (T aggregate : table.values()) {
+            sorter.add(aggregate);
+        }
+        table.clear();
+        tableBytes = 0;
+        spills++;
+    }
+
+    private ExternalSorter<T, K> createSorter() throws MemoryAllocationException {
+        int sorterPages = Math.max(ExternalSorter.MIN_PAGES, pages / 2);
+        List<MemorySegment> sorterMemory = memoryManager.allocateReservedPages(owner, sorterPages);
+        reservedPages -= sorterPages;
+        tableLimitBytes = (long) reservedPages * memoryManager.pageSize();
+        return ExternalSorter.builder(serializer, new HashOrder<>(keySelector))
+                .memory(memoryManager, sorterMemory)
+                .tempDirectories(tempDirectories)
+                .maxFanIn(maxFanIn)
+                .build();
+    }
+
+    /** Emits one aggregate per key. */
+    public void finish(Collector<T> out) throws Exception {
+        if (finished || closed) {
+            throw new IllegalStateException("The aggregator was already finished");
+        }
+        finished = true;
+        if (sorter == null) {
+            for (T aggregate : table.values()) {
+                out.collect(aggregate);
+            }
+            table.clear();
+            return;
+        }
+        spillTable();
+        RecordIterator<T> sorted = sorter.finish();
+        Map<K, T> sameHash = new LinkedHashMap<>();
+        int currentHash = 0;
+        for (T partial = sorted.next(); partial != null; partial = sorted.next()) {
+            K key = keySelector.getKey(partial);
+            int hash = Objects.hashCode(key);
+            if (hash != currentHash && !sameHash.isEmpty()) {
+                emit(sameHash, out);
+            }
+            currentHash = hash;
+            T current = sameHash.get(key);
+            sameHash.put(key, current == null ? partial : reducer.reduce(current, partial));
+        }
+        emit(sameHash, out);
+    }
+
+    private static <K, T> void emit(Map<K, T> aggregates, Collector<T> out) {
+        for (T aggregate : aggregates.values()) {
+            out.collect(aggregate);
+        }
+        aggregates.clear();
+    }
+
+    /** How often the table was spilled into the sorter. */
+    public int spills() {
+        return spills;
+    }
+
+    /** Sorted runs the sorter wrote to disk (0 when everything fit). */
+    public int spilledRuns() {
+        return sorter == null ? 0 : sorter.spilledRuns();
+    }
+
+    /** Releases the reservation, the sorter's memory and all spill files; idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        table.clear();
+        try {
+            if (sorter != null) {
+                sorter.close();
+            }
+        } finally {
+            memoryManager.releaseReservedPages(owner, reservedPages);
+            reservedPages = 0;
+        }
+    }
+
+    /** Orders records by the hash code of their key; every comparison is decided by the normalized key. */
+    private static final class HashOrder<T, K> implements SortKey<T, K> {
+
+        private final KeySelector<T, K> keySelector;
+
+        HashOrder(KeySelector<T, K> keySelector) {
+            this.keySelector = keySelector;
+        }
+
+        @Override
+        public K extract(T record) {
+            try {
+                return keySelector.getKey(record);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new SortKeyException("The key selector failed on a record: " + e, e);
+            }
+        }
+
+        @Override
+        public int compare(K first, K second) {
+            return Integer.compare(Objects.hashCode(first), Objects.hashCode(second));
+        }
+
+        @Override
+        public long normalize(K key) {
+            return ((Objects.hashCode(key) ^ 0x80000000L) & 0xFFFFFFFFL) << 32;
+        }
+
+        @Override
+        public boolean isDecisive(long normalizedKey) {
+            return true;
+        }
+    }
+
+    /** Collects what an aggregator needs; {@link #build()} reserves its memory. */
+    public static final class Builder<T, K> {
+
+        private final TypeSerializer<T> serializer;
+        private final KeySelector<T, K> keySelector;
+        private final ReduceFunction<T> reducer;
+        private MemoryManager memoryManager;
+        private Object owner;
+        private int pages;
+        private File[] tempDirectories;
+        private int maxFanIn = SortOptions.MAX_FAN_IN.defaultValue();
+
+        private Builder(TypeSerializer<T> serializer, KeySelector<T, K> keySelector, ReduceFunction<T> reducer) {
+            this.serializer = Objects.requireNonNull(serializer);
+            this.keySelector = Objects.requireNonNull(keySelector);
+            this.reducer = Objects.requireNonNull(reducer);
+        }
+
+        /** The share of managed memory: {@code pages} pages of {@code manager} for {@code owner}. */
+        public Builder<T, K> memory(MemoryManager manager, Object owner, int pages) {
+            this.memoryManager = Objects.requireNonNull(manager);
+            this.owner = Objects.requireNonNull(owner);
+            this.pages = pages;
+            return this;
+        }
+
+        public Builder<T, K> tempDirectories(File... directories) {
+            this.tempDirectories = directories.clone();
+            return this;
+        }
+
+        public Builder<T, K> maxFanIn(int maxFanIn) {
+            this.maxFanIn = maxFanIn;
+            return this;
+        }
+
+        public SpillingHashAggregator<T, K> build() throws MemoryAllocationException {
+            if (memoryManager == null || tempDirectories == null) {
+                throw new IllegalStateException("An aggregator needs memory and temporary directories");
+            }
+            if (pages < 2 * ExternalSorter.MIN_PAGES) {
+                throw new IllegalArgumentException("An aggregator needs at least " + 2 * ExternalSorter.MIN_PAGES
+                        + " pages of managed memory, got " + pages);
+            }
+            return new SpillingHashAggregator<>(this);
+        }
+    }
+}
