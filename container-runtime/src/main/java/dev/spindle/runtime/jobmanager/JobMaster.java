@@ -296,7 +296,8 @@ final class JobMaster {
     /**
      * Records the first failure and cancels everything else; when all tasks stopped, the job either
      * restarts (a task failed and the restart strategy allows it) or ends as failed. Failures while
-     * preparing the job ({@code where == null}) never restart.
+     * preparing the job ({@code where == null}) and {@link dev.spindle.api.NotRetryable} ones (bad
+     * data) never restart.
      */
     void fail(Throwable cause, Execution where) {
         if (status.isTerminal() || status == JobStatus.FAILING || status == JobStatus.CANCELLING
@@ -305,7 +306,8 @@ final class JobMaster {
         }
         failure = cause;
         failureSummary = FailureSummaries.summarize(cause, where == null ? null : describe(where));
-        if (where != null && status == JobStatus.RUNNING && restartStrategy.canRestart()) {
+        if (where != null && status == JobStatus.RUNNING && !SerializedThrowable.isNotRetryable(cause)
+                && restartStrategy.canRestart()) {
             LOG.warn("Job {} restarting after: {}", graph.name(), failureSummary);
             status = JobStatus.RESTARTING;
             cancelRunningTasks();

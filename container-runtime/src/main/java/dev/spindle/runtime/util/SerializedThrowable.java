@@ -1,5 +1,7 @@
 package dev.spindle.runtime.util;
 
+import dev.spindle.api.NotRetryable;
+
 /**
  * A copy of an exception that can cross process boundaries without the original's class: it keeps
  * the original class name, message, stack trace and causes. {@link #toString()} reads like the
@@ -9,11 +11,13 @@ public final class SerializedThrowable extends Exception {
 
     private final String originalClassName;
     private final String originalMessage;
+    private final boolean notRetryable;
 
     private SerializedThrowable(Throwable original, SerializedThrowable cause) {
         super(original.getMessage(), cause, false, true);
         this.originalClassName = original.getClass().getName();
         this.originalMessage = original.getMessage();
+        this.notRetryable = original instanceof NotRetryable || (cause != null && cause.notRetryable);
         setStackTrace(original.getStackTrace());
     }
 
@@ -32,6 +36,16 @@ public final class SerializedThrowable extends Exception {
             result = c instanceof SerializedThrowable st ? st : new SerializedThrowable(c, result);
         }
         return result;
+    }
+
+    /** Whether a restart would only repeat the failure ({@link NotRetryable} anywhere in the chain). */
+    public static boolean isNotRetryable(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof NotRetryable || (c instanceof SerializedThrowable st && st.notRetryable)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public String originalClassName() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.spindle.api.NotRetryable;
 import dev.spindle.api.functions.MapFunction;
 import dev.spindle.dataset.ExecutionEnvironment;
 import dev.spindle.runtime.client.EmbeddedJobExecutor;
@@ -72,6 +73,46 @@ class RestartITCase {
             JobExecutionException e = assertThrows(JobExecutionException.class, () -> env.generateSequence(1, 1000)
                     .map(new FailOnce(dir.resolve("m2").toString())).collect());
             assertTrue(e.getMessage().contains("injected failure"), e.getMessage());
+        }
+    }
+
+    /** Bad data: a restart would only meet it again. */
+    static final class BadRecordException extends RuntimeException implements NotRetryable {
+        BadRecordException(String message) {
+            super(message);
+        }
+    }
+
+    /** Fails on record 500 with a not-retryable exception, counting its attempts in a file. */
+    static final class FailOnBadRecord implements MapFunction<Long, Long> {
+        private final String attempts;
+
+        FailOnBadRecord(String attempts) {
+            this.attempts = attempts;
+        }
+
+        @Override
+        public Long map(Long value) throws IOException {
+            if (value == 500) {
+                Files.writeString(Path.of(attempts), "x", java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.APPEND);
+                throw new BadRecordException("record 500 is malformed");
+            }
+            return value;
+        }
+    }
+
+    @Test
+    void shouldNotRestartAfterANotRetryableFailure() throws Exception {
+        Configuration conf = new Configuration().set(TaskManagerOptions.NUM_SLOTS, 2)
+                .set(RestartStrategy.Options.DELAY, 100L);
+        try (LocalCluster cluster = LocalCluster.start(conf)) {
+            ExecutionEnvironment env = ExecutionEnvironment.create(new EmbeddedJobExecutor(conf, cluster));
+            Path attempts = dir.resolve("attempts");
+            JobExecutionException e = assertThrows(JobExecutionException.class, () -> env.generateSequence(1, 1000)
+                    .map(new FailOnBadRecord(attempts.toString())).collect());
+            assertTrue(e.getMessage().contains("record 500 is malformed"), e.getMessage());
+            assertEquals("x", Files.readString(attempts), "one attempt, no restarts");
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.spindle.connectors.hdfs.csv;
 
+import dev.spindle.api.NotRetryable;
+
 import java.io.IOException;
 
 /**
@@ -8,7 +10,7 @@ import java.io.IOException;
  * (header and empty lines included); the offending text is cut after {@value #MAX_TEXT_LENGTH}
  * characters.
  */
-public final class MalformedCsvException extends IOException {
+public final class MalformedCsvException extends IOException implements NotRetryable {
 
     static final int MAX_TEXT_LENGTH = 200;
 
