@@ -33,9 +33,7 @@ class JobModeYarnITCase {
     @BeforeAll
     static void start() throws Exception {
         cluster = new YarnTestCluster(dir);
-        yarn = YarnClient.createYarnClient();
-        yarn.init(cluster.hadoop.clientConfiguration());
-        yarn.start();
+        yarn = cluster.yarn;
         FileSystem fs = cluster.hadoop.fileSystem();
         try (OutputStream out = fs.create(new org.apache.hadoop.fs.Path("/input/words.txt"))) {
             StringBuilder sb = new StringBuilder();
@@ -48,9 +46,6 @@ class JobModeYarnITCase {
 
     @AfterAll
     static void stop() {
-        if (yarn != null) {
-            yarn.stop();
-        }
         if (cluster != null) {
             cluster.close();
         }
@@ -87,7 +82,7 @@ class JobModeYarnITCase {
         FileSystem fs = cluster.hadoop.fileSystem();
         org.apache.hadoop.fs.Path staging = new org.apache.hadoop.fs.Path(fs.getHomeDirectory(), ".spindle/" + appId);
         assertFalse(fs.exists(staging), "the staging directory is removed");
-        YarnTestCluster.awaitContainersOnNodes(yarn, 0, 30_000);
+        cluster.awaitContainersOnNodes(0, 30_000);
     }
 
     @Test

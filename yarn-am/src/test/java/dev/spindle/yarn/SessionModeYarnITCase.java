@@ -44,9 +44,7 @@ class SessionModeYarnITCase {
     @BeforeAll
     static void start() throws Exception {
         cluster = new YarnTestCluster(dir);
-        yarn = YarnClient.createYarnClient();
-        yarn.init(cluster.hadoop.clientConfiguration());
-        yarn.start();
+        yarn = cluster.yarn;
         sessionFileSetting = "yarn.session.properties-file=" + dir.resolve("session.properties");
         try (OutputStream out = cluster.hadoop.fileSystem().create(new org.apache.hadoop.fs.Path("/in/words.txt"))) {
             StringBuilder sb = new StringBuilder();
@@ -59,9 +57,6 @@ class SessionModeYarnITCase {
 
     @AfterAll
     static void stop() {
-        if (yarn != null) {
-            yarn.stop();
-        }
         if (cluster != null) {
             cluster.close();
         }
@@ -116,7 +111,7 @@ class SessionModeYarnITCase {
 
         // Idle TaskManagers go; the warm one stays.
         awaitTaskManagers(rest, 1);
-        YarnTestCluster.awaitContainersOnNodes(yarn, 2, 30_000); // the ApplicationMaster and the warm TaskManager
+        cluster.awaitContainersOnNodes(2, 30_000); // the ApplicationMaster and the warm TaskManager
         Thread.sleep(2 * IDLE_TIMEOUT_MS);
         assertEquals("1", TestingRestClient.field(rest.get("/overview").body(), "taskmanagers"));
 
@@ -126,7 +121,7 @@ class SessionModeYarnITCase {
         assertEquals(YarnApplicationState.FINISHED, report.getYarnApplicationState());
         assertEquals(FinalApplicationStatus.SUCCEEDED, report.getFinalApplicationStatus());
         assertFalse(Files.exists(dir.resolve("session.properties")), "the session file is removed");
-        YarnTestCluster.awaitContainersOnNodes(yarn, 0, 30_000);
+        cluster.awaitContainersOnNodes(0, 30_000);
         FileSystem fs = cluster.hadoop.fileSystem();
         assertFalse(fs.exists(new org.apache.hadoop.fs.Path(fs.getHomeDirectory(), ".spindle/" + appId)),
                 "the staging directory is removed");

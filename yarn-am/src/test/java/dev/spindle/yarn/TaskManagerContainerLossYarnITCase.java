@@ -19,7 +19,6 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
-import org.apache.hadoop.yarn.client.api.YarnClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,16 +46,10 @@ class TaskManagerContainerLossYarnITCase {
 
             assertTrue(killed > 0, "a TaskManager process was found and killed");
             assertEquals(0, result.exitCode(), result.stderr());
-            YarnClient yarn = YarnClient.createYarnClient();
-            yarn.init(cluster.hadoop.clientConfiguration());
-            yarn.start();
-            try {
-                assertEquals(FinalApplicationStatus.SUCCEEDED, yarn.getApplicationReport(
-                        ApplicationId.fromString(result.applicationId())).getFinalApplicationStatus());
-            } finally {
-                yarn.stop();
-            }
+            assertEquals(FinalApplicationStatus.SUCCEEDED, cluster.yarn.getApplicationReport(
+                    ApplicationId.fromString(result.applicationId())).getFinalApplicationStatus());
             assertEquals(4000, readNumbers(cluster.hadoop.fileSystem(), "/output/slow").size());
+            cluster.awaitContainersOnNodes(0, 30_000);
         }
     }
 

@@ -28,6 +28,8 @@ import org.apache.hadoop.yarn.client.api.YarnClient;
 final class YarnTestCluster implements AutoCloseable {
 
     final MiniHadoop hadoop;
+    /** A started client of the cluster's ResourceManager, stopped by {@link #close()}. */
+    final YarnClient yarn;
     private final Path dir;
 
     /** What one bin/run invocation printed and returned. */
@@ -43,6 +45,9 @@ final class YarnTestCluster implements AutoCloseable {
         hadoop = MiniHadoop.builder(dir.resolve("hadoop")).nodeManagers(2).start();
         hadoop.writeClientConfiguration(dir.resolve("conf"));
         System.setProperty("spindle.hadoop.conf.dir", dir.resolve("conf").toString());
+        yarn = YarnClient.createYarnClient();
+        yarn.init(hadoop.clientConfiguration());
+        yarn.start();
     }
 
     static String examplesJar() {
@@ -91,7 +96,7 @@ final class YarnTestCluster implements AutoCloseable {
     }
 
     /** Waits until the ResourceManager sees {@code expected} containers on all NodeManagers together. */
-    static void awaitContainersOnNodes(YarnClient yarn, int expected, long timeoutMillis) throws Exception {
+    void awaitContainersOnNodes(int expected, long timeoutMillis) throws Exception {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         int count = -1;
         while (System.currentTimeMillis() < deadline) {
@@ -124,6 +129,7 @@ final class YarnTestCluster implements AutoCloseable {
 
     @Override
     public void close() {
+        yarn.stop();
         System.clearProperty("spindle.hadoop.conf.dir");
         hadoop.close();
         keepContainerLogs();

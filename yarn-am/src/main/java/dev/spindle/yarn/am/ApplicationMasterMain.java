@@ -93,8 +93,9 @@ public final class ApplicationMasterMain {
         LOG.info("Application ending: {} {}", end.status(), end.diagnostics());
         jobManager.close();
         driver.close();
-        rm.unregisterApplicationMaster(end.status(), end.diagnostics(), trackingUrl);
+        // Before unregistering: a client that sees the application end may check that staging is gone.
         deleteStagingDir(yarnConf);
+        rm.unregisterApplicationMaster(end.status(), end.diagnostics(), trackingUrl);
         nm.stop();
         rm.stop();
     }

@@ -3,12 +3,8 @@ package dev.spindle.yarn.client;
 import dev.spindle.runtime.cli.CliContext;
 import dev.spindle.runtime.client.ClusterClient;
 import dev.spindle.runtime.client.DeploymentException;
-import dev.spindle.runtime.client.JobExecutor;
 import dev.spindle.runtime.client.JobResult;
-import dev.spindle.runtime.config.Configuration;
-import dev.spindle.runtime.config.CoreOptions;
 import dev.spindle.runtime.jobgraph.JobGraph;
-import dev.spindle.runtime.taskmanager.TaskManagerOptions;
 import dev.spindle.yarn.ContainerResources;
 import java.util.List;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
@@ -23,19 +19,15 @@ import org.apache.logging.log4j.Logger;
  * the matching final status. Interrupting the client kills the application unless
  * {@code --keep-on-exit}. Detached, it returns as soon as the job runs.
  */
-final class YarnJobExecutor implements JobExecutor, AutoCloseable {
+final class YarnJobExecutor extends CliJobExecutor {
 
     private static final Logger LOG = LogManager.getLogger(YarnJobExecutor.class);
 
-    private final CliContext context;
-    private final Configuration config;
     private YarnDeployer deployer;
     private volatile ApplicationId running;
-    private Thread killHook;
 
     YarnJobExecutor(CliContext context) {
-        this.context = context;
-        this.config = context.configuration();
+        super(context);
     }
 
     @Override
@@ -78,34 +70,17 @@ final class YarnJobExecutor implements JobExecutor, AutoCloseable {
         LOG.info("Application {} ended: {} ({})", id, report.getYarnApplicationState(), finalStatus);
     }
 
-    private synchronized void installKillHook() {
-        if (killHook != null || context.detached() || context.keepOnExit()) {
+    private void installKillHook() {
+        if (context.detached()) {
             return;
         }
-        killHook = new Thread(() -> {
+        installInterruptHook(() -> {
             ApplicationId id = running;
             if (id != null && deployer != null) {
                 System.err.println("Interrupted: killing YARN application " + id);
                 deployer.kill(id);
             }
         }, "spindle-yarn-kill-on-exit");
-        Runtime.getRuntime().addShutdownHook(killHook);
-    }
-
-    @Override
-    public int defaultParallelism() {
-        int p = config.get(CoreOptions.DEFAULT_PARALLELISM);
-        return p > 0 ? p : config.get(TaskManagerOptions.NUM_SLOTS);
-    }
-
-    @Override
-    public Configuration configuration() {
-        return config;
-    }
-
-    @Override
-    public ClassLoader userClassLoader() {
-        return context.userClassLoader();
     }
 
     @Override
@@ -115,13 +90,7 @@ final class YarnJobExecutor implements JobExecutor, AutoCloseable {
             // The program ended while its application still runs (it failed between submission and result).
             deployer.kill(id);
         }
-        if (killHook != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(killHook);
-            } catch (IllegalStateException ignored) {
-                // The JVM is already shutting down; the hook runs.
-            }
-        }
+        removeInterruptHook();
         if (deployer != null) {
             deployer.close();
         }

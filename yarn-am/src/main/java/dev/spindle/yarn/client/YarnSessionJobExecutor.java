@@ -2,12 +2,8 @@ package dev.spindle.yarn.client;
 
 import dev.spindle.runtime.cli.CliContext;
 import dev.spindle.runtime.client.ClusterClient;
-import dev.spindle.runtime.client.JobExecutor;
 import dev.spindle.runtime.client.JobResult;
-import dev.spindle.runtime.config.Configuration;
-import dev.spindle.runtime.config.CoreOptions;
 import dev.spindle.runtime.jobgraph.JobGraph;
-import dev.spindle.runtime.taskmanager.TaskManagerOptions;
 import java.util.List;
 
 /**
@@ -16,18 +12,14 @@ import java.util.List;
  * it. Interrupting an attached client cancels its running job (not the session) unless
  * {@code --keep-on-exit}.
  */
-final class YarnSessionJobExecutor implements JobExecutor, AutoCloseable {
+final class YarnSessionJobExecutor extends CliJobExecutor {
 
-    private final CliContext context;
-    private final Configuration config;
     private ClusterClient client;
     private String jarReference;
     private volatile String runningJob;
-    private Thread cancelHook;
 
     YarnSessionJobExecutor(CliContext context) {
-        this.context = context;
-        this.config = context.configuration();
+        super(context);
     }
 
     @Override
@@ -72,11 +64,8 @@ final class YarnSessionJobExecutor implements JobExecutor, AutoCloseable {
         return client;
     }
 
-    private synchronized void installCancelHook() {
-        if (cancelHook != null || context.keepOnExit()) {
-            return;
-        }
-        cancelHook = new Thread(() -> {
+    private void installCancelHook() {
+        installInterruptHook(() -> {
             String job = runningJob;
             ClusterClient c = client;
             if (job != null && c != null) {
@@ -88,34 +77,11 @@ final class YarnSessionJobExecutor implements JobExecutor, AutoCloseable {
                 }
             }
         }, "spindle-session-cancel-on-exit");
-        Runtime.getRuntime().addShutdownHook(cancelHook);
-    }
-
-    @Override
-    public int defaultParallelism() {
-        int p = config.get(CoreOptions.DEFAULT_PARALLELISM);
-        return p > 0 ? p : config.get(TaskManagerOptions.NUM_SLOTS);
-    }
-
-    @Override
-    public Configuration configuration() {
-        return config;
-    }
-
-    @Override
-    public ClassLoader userClassLoader() {
-        return context.userClassLoader();
     }
 
     @Override
     public synchronized void close() {
-        if (cancelHook != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(cancelHook);
-            } catch (IllegalStateException ignored) {
-                // The JVM is already shutting down; the hook runs.
-            }
-        }
+        removeInterruptHook();
         if (client != null) {
             client.close();
         }
