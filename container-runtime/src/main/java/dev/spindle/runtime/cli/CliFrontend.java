@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
 
 /**
  * The Java side of {@code bin/run}: reads the configuration, loads the job's main class from its
@@ -108,16 +109,8 @@ public final class CliFrontend {
         Method main = MainClasses.find(cli.mainClass(), jar, loader);
         DeploymentTarget target = target(cli.target(), config);
         CliContext context = new CliContext(config, jar, loader, out, err, cli.detached(), cli.keepOnExit(), status);
-        JobExecutor executor;
-        try {
-            executor = new ReportingExecutor(target.createExecutor(context), context);
-        } catch (DeploymentException | UserError e) {
-            throw e;
-        } catch (IllegalConfigurationException e) {
-            throw new UserError(e.getMessage(), e);
-        } catch (Exception e) {
-            throw new DeploymentException("Cannot deploy to " + target.name() + ": " + ExceptionUtils.rootCause(e), e);
-        }
+        JobExecutor executor = new ReportingExecutor(
+                callTarget(() -> target.createExecutor(context), "Cannot deploy to " + target.name()), context);
         try {
             JobExecutors.install(() -> executor);
             return invokeMain(main, cli, loader, status);
@@ -152,21 +145,28 @@ public final class CliFrontend {
         throw new UserError("Unknown target '" + name + "' for -m (use local, yarn-cluster or yarn-session)", null);
     }
 
-    /** {@code --list} and {@code --cancel}: talk to the running cluster the target names. */
-    private int controlCluster(CliArguments cli) throws DeploymentException {
-        Configuration config = loadConfiguration(cli);
-        DeploymentTarget target = target(cli.target(), config);
-        ClusterClient client;
+    /**
+     * Calls into a deployment target: configuration mistakes become user errors (exit 2), anything
+     * unexpected a deployment failure (exit 3) that starts with {@code failurePrefix}.
+     */
+    private static <T> T callTarget(Callable<T> call, String failurePrefix) throws DeploymentException {
         try {
-            client = target.connect(config);
+            return call.call();
         } catch (DeploymentException | UserError e) {
             throw e;
         } catch (IllegalConfigurationException e) {
             throw new UserError(e.getMessage(), e);
         } catch (Exception e) {
-            throw new DeploymentException("Cannot reach the " + target.name() + " cluster: "
-                    + ExceptionUtils.rootCause(e), e);
+            throw new DeploymentException(failurePrefix + ": " + ExceptionUtils.rootCause(e), e);
         }
+    }
+
+    /** {@code --list} and {@code --cancel}: talk to the running cluster the target names. */
+    private int controlCluster(CliArguments cli) throws DeploymentException {
+        Configuration config = loadConfiguration(cli);
+        DeploymentTarget target = target(cli.target(), config);
+        ClusterClient client = callTarget(() -> target.connect(config),
+                "Cannot reach the " + target.name() + " cluster");
         if (client == null) {
             throw new UserError("There is no running cluster to " + cli.action().name().toLowerCase(Locale.ROOT)
                     + " jobs in: the embedded cluster lives only while bin/run runs a program (start a YARN "

@@ -11,6 +11,7 @@ import dev.spindle.runtime.serialization.TypeSerializer;
 import dev.spindle.runtime.sort.ExternalSorter;
 import dev.spindle.runtime.sort.RecordIterator;
 import dev.spindle.runtime.sort.SortKey;
+import dev.spindle.runtime.sort.SortKeys;
 import dev.spindle.runtime.sort.SortKeyException;
 import dev.spindle.runtime.sort.SortOptions;
 import java.io.Closeable;
@@ -210,13 +211,7 @@ public final class SpillingHashAggregator<T, K> implements Closeable {
 
         @Override
         public K extract(T record) {
-            try {
-                return keySelector.getKey(record);
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new SortKeyException("The key selector failed on a record: " + e, e);
-            }
+            return SortKeys.keyOf(keySelector, record);
         }
 
         @Override

@@ -285,24 +285,25 @@ public final class JobManager implements AutoCloseable, RpcHandler {
         scheduleAll();
     }
 
-    /** Lets every job deploy what it can, then asks for workers for what is still missing. */
-    private void scheduleAll() {
+    /**
+     * Lets every job deploy what it can, then asks for workers for what is still missing; returns
+     * the number of slots jobs still lack.
+     */
+    private int scheduleAll() {
         jobs.values().forEach(JobMaster::scheduleReadyRegions);
+        int missing = jobs.values().stream().mapToInt(JobMaster::missingSlots).sum();
         if (provisioner != null) {
-            provisioner.ensureWorkers(missingSlots(), taskManagers.all().size());
+            provisioner.ensureWorkers(missing, taskManagers.all().size());
         }
-    }
-
-    private int missingSlots() {
-        return jobs.values().stream().mapToInt(JobMaster::missingSlots).sum();
+        return missing;
     }
 
     /** Shuts down TaskManagers that stayed idle for the idle timeout (only with a resource driver). */
-    private void releaseIdleTaskManagers() {
+    private void releaseIdleTaskManagers(int missingSlots) {
         if (provisioner == null) {
             return;
         }
-        var idle = provisioner.idleToRelease(taskManagers.all(), taskManagers.all().size(), missingSlots(),
+        var idle = provisioner.idleToRelease(taskManagers.all(), missingSlots,
                 tm -> jobs.values().stream().anyMatch(j -> j.usesTaskManager(tm)), System.currentTimeMillis());
         for (TaskManagerRegistry.Registration tm : idle) {
             taskManagers.remove(tm.id);
@@ -356,8 +357,7 @@ public final class JobManager implements AutoCloseable, RpcHandler {
             }
         }
         jobs.values().forEach(JobMaster::checkSlotTimeout);
-        scheduleAll();
-        releaseIdleTaskManagers();
+        releaseIdleTaskManagers(scheduleAll());
     }
 
     private void lose(TaskManagerRegistry.Registration tm, String reason) {

@@ -2,6 +2,7 @@ package dev.spindle.runtime.jobmanager;
 
 import dev.spindle.runtime.cluster.ResourceDriver;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Predicate;
 import org.apache.logging.log4j.LogManager;
@@ -62,15 +63,15 @@ final class WorkerProvisioner {
      * The TaskManagers to release now: idle longer than the timeout and not {@code inUse} by a
      * running job, while more than the minimum would remain; only when no job waits for slots.
      */
-    List<TaskManagerRegistry.Registration> idleToRelease(Iterable<TaskManagerRegistry.Registration> all,
-                                                        int registered, int missingSlots,
+    List<TaskManagerRegistry.Registration> idleToRelease(Collection<TaskManagerRegistry.Registration> all,
+                                                        int missingSlots,
                                                         Predicate<TaskManagerRegistry.Registration> inUse,
                                                         long now) {
         List<TaskManagerRegistry.Registration> result = new ArrayList<>();
         if (missingSlots > 0 || policy.idleTimeoutMillis() < 0) {
             return result;
         }
-        int remaining = registered;
+        int remaining = all.size();
         for (TaskManagerRegistry.Registration tm : all) {
             if (remaining <= policy.minWorkers()) {
                 break;

@@ -45,6 +45,17 @@ public final class SortKeys {
     }
 
     /** A key computed by a user's key selector. */
+    /** Applies a key selector, turning its checked exceptions into {@link SortKeyException}. */
+    public static <T, K> K keyOf(KeySelector<T, K> selector, T record) {
+        try {
+            return selector.getKey(record);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new SortKeyException("The key selector failed on a record: " + e, e);
+        }
+    }
+
     private static final class SelectorKey<T, K> implements SortKey<T, K> {
 
         private final KeySelector<T, K> selector;
@@ -61,13 +72,7 @@ public final class SortKeys {
 
         @Override
         public K extract(T record) {
-            try {
-                return selector.getKey(record);
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new SortKeyException("The key selector failed on a record: " + e, e);
-            }
+            return keyOf(selector, record);
         }
 
         @Override

@@ -72,9 +72,9 @@ class WorkerProvisionerTest {
         var old2 = idleSince("b", 0);
         var fresh = idleSince("c", 9_500);
         var all = List.of(old1, old2, fresh);
-        assertEquals(List.of(old1, old2), provisioner(2, 1, 1000).idleToRelease(all, 3, 0, tm -> false, 10_000),
+        assertEquals(List.of(old1, old2), provisioner(2, 1, 1000).idleToRelease(all, 0, tm -> false, 10_000),
                 "the old ones go, the fresh one stays");
-        assertEquals(List.of(old1), provisioner(2, 2, 1000).idleToRelease(all, 3, 0, tm -> false, 10_000),
+        assertEquals(List.of(old1), provisioner(2, 2, 1000).idleToRelease(all, 0, tm -> false, 10_000),
                 "never below the minimum");
     }
 
@@ -83,16 +83,16 @@ class WorkerProvisionerTest {
         WorkerProvisioner p = provisioner(2, 0, 1000);
         var used = idleSince("a", 0);
         var free = idleSince("b", 0);
-        assertEquals(List.of(free), p.idleToRelease(List.of(used, free), 2, 0, tm -> tm == used, 10_000));
-        assertTrue(p.idleToRelease(List.of(used, free), 2, 1, tm -> false, 10_000).isEmpty());
+        assertEquals(List.of(free), p.idleToRelease(List.of(used, free), 0, tm -> tm == used, 10_000));
+        assertTrue(p.idleToRelease(List.of(used, free), 1, tm -> false, 10_000).isEmpty());
     }
 
     @Test
     void shouldNotReleaseBusyWorkersOrAnyWhenTheTimeoutIsOff() {
         var busy = idleSince("a", 0);
         busy.freeSlots = 1;
-        assertTrue(provisioner(2, 0, 1000).idleToRelease(List.of(busy), 1, 0, tm -> false, 10_000).isEmpty());
+        assertTrue(provisioner(2, 0, 1000).idleToRelease(List.of(busy), 0, tm -> false, 10_000).isEmpty());
         var idle = idleSince("b", 0);
-        assertTrue(provisioner(2, 0, -1).idleToRelease(List.of(idle), 1, 0, tm -> false, 10_000).isEmpty());
+        assertTrue(provisioner(2, 0, -1).idleToRelease(List.of(idle), 0, tm -> false, 10_000).isEmpty());
     }
 }

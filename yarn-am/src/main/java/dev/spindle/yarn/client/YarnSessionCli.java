@@ -119,9 +119,7 @@ public final class YarnSessionCli {
             throws DeploymentException {
         String rest = "";
         try {
-            ApplicationReport report = deployer.yarnClient().getApplicationReport(deployed.id());
-            String tracking = report.getOriginalTrackingUrl();
-            rest = tracking == null ? "" : tracking.replaceFirst("/overview$", "");
+            rest = YarnSessionLocator.restAddress(deployer.yarnClient().getApplicationReport(deployed.id()));
         } catch (Exception e) {
             // The REST address is a convenience; the session works without it.
         }
@@ -168,7 +166,7 @@ public final class YarnSessionCli {
                 err.println("Session " + id + " has already ended (" + report.getYarnApplicationState() + ")");
                 return 0;
             }
-            askToStop(locator, id);
+            askToStop(locator, locator.running(id, report));
             ApplicationMonitor monitor = new ApplicationMonitor(locator.yarnClient(), id);
             report = monitor.awaitEnd(config.get(YarnOptions.DEPLOYMENT_TIMEOUT));
             if (!ApplicationMonitor.isEnded(report.getYarnApplicationState())) {
@@ -189,12 +187,12 @@ public final class YarnSessionCli {
     }
 
     /** Asks the JobManager to stop (a clean end, SUCCEEDED); kills the application if it cannot be reached. */
-    private void askToStop(YarnSessionLocator locator, ApplicationId id) throws Exception {
-        try (ClusterClient client = locator.connect(locator.locateRunning())) {
+    private void askToStop(YarnSessionLocator locator, YarnSessionLocator.Located session) throws Exception {
+        try (ClusterClient client = locator.connect(session)) {
             client.stopCluster(STOPPED_BY_CLI);
         } catch (DeploymentException e) {
             err.println("Warning: " + e.getMessage() + "; killing the application instead");
-            locator.yarnClient().killApplication(id);
+            locator.yarnClient().killApplication(session.id());
         }
     }
 }

@@ -33,21 +33,10 @@ final class YarnSessionJobExecutor extends CliJobExecutor {
         runningJob = id;
         installCancelHook();
         try {
-            JobResult result = c.awaitResult(id);
-            context.status().setFinalStatus(finalStatus(result), result.failureSummary() == null ? ""
-                    : result.failureSummary());
-            return result;
+            return c.awaitResult(id); // the CLI records the final status from the result
         } finally {
             runningJob = null;
         }
-    }
-
-    private static String finalStatus(JobResult result) {
-        return switch (result.status()) {
-            case FINISHED -> "SUCCEEDED";
-            case CANCELED -> "KILLED";
-            default -> "FAILED";
-        };
     }
 
     private ClusterClient client() throws Exception {

@@ -85,7 +85,11 @@ final class YarnSessionLocator implements AutoCloseable {
     /** The running session, or a clear error if it ended or never ran. */
     Located locateRunning() throws DeploymentException {
         ApplicationId id = applicationId();
-        ApplicationReport report = report(id);
+        return running(id, report(id));
+    }
+
+    /** The session in the report, or a clear error if it is not running. */
+    Located running(ApplicationId id, ApplicationReport report) throws DeploymentException {
         YarnApplicationState state = report.getYarnApplicationState();
         if (state != YarnApplicationState.RUNNING || report.getRpcPort() <= 0) {
             String hint = config.get(YarnOptions.APPLICATION_ID).isEmpty()
@@ -94,9 +98,13 @@ final class YarnSessionLocator implements AutoCloseable {
                     : "";
             throw new DeploymentException("The YARN session " + id + " is not running (" + state + ")" + hint);
         }
+        return new Located(id, report.getHost(), report.getRpcPort(), restAddress(report));
+    }
+
+    /** The JobManager's REST address: the ApplicationMaster's own tracking URL without its page. */
+    static String restAddress(ApplicationReport report) {
         String tracking = report.getOriginalTrackingUrl();
-        String rest = tracking == null ? "" : tracking.replaceFirst("/overview$", "");
-        return new Located(id, report.getHost(), report.getRpcPort(), rest);
+        return tracking == null ? "" : tracking.replaceFirst("/overview$", "");
     }
 
     ClusterClient connect(Located session) throws DeploymentException {
