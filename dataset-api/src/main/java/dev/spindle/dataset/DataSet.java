@@ -24,11 +24,13 @@ import dev.spindle.runtime.operators.batch.CollectSinkOperator;
 import dev.spindle.runtime.operators.batch.CountSinkOperator;
 import dev.spindle.runtime.operators.batch.HashReduceOperator;
 import dev.spindle.runtime.operators.batch.MapPartitionOperator;
+import dev.spindle.runtime.plan.ExchangeMode;
 import dev.spindle.runtime.plan.PlanEdge;
 import dev.spindle.runtime.plan.PlanNode;
 import dev.spindle.runtime.serialization.DataInputDeserializer;
 import dev.spindle.runtime.serialization.Serializers;
 import dev.spindle.runtime.serialization.TypeSerializer;
+import dev.spindle.runtime.shuffle.partitioner.BroadcastPartitioner;
 import dev.spindle.runtime.shuffle.partitioner.ForwardPartitioner;
 import dev.spindle.runtime.shuffle.partitioner.HashPartitioner;
 import dev.spindle.runtime.shuffle.partitioner.Partitioner;
@@ -251,6 +253,32 @@ public class DataSet<T> {
 
     public DataSet<T> returns(TypeHint<T> hint) {
         node.setOutputSerializer(Serializers.forType(hint.getType()));
+        return this;
+    }
+
+    // ---- broadcast sets ----
+
+    /**
+     * Makes all records of {@code set} available to this operator's function, on every subtask,
+     * as {@code getRuntimeContext().getBroadcastVariable(name)}: each subtask reads the whole set
+     * before the function is opened, so {@code open} may use it. Applies to the operator that
+     * produced this data set (a map, a filter, a join...), not to sources.
+     */
+    public DataSet<T> withBroadcastSet(DataSet<?> set, String name) {
+        if (node.isSource()) {
+            throw new IllegalStateException("Broadcast set '" + name + "' cannot be given to source " + node.name()
+                    + "; give it to the operator that reads the source's records");
+        }
+        if (set.env != env) {
+            throw new IllegalArgumentException("Broadcast set '" + name + "' belongs to another environment");
+        }
+        for (PlanEdge e : node.inputs()) {
+            if (name.equals(e.broadcastName())) {
+                throw new IllegalArgumentException(node.name() + " already has a broadcast set named '" + name + "'");
+            }
+        }
+        node.addInput(new PlanEdge(set.node, new BroadcastPartitioner<>(), ExchangeMode.BLOCKING,
+                node.nextInputIndex(), name));
         return this;
     }
 

@@ -14,17 +14,27 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * TaskManager with {@link #SLOTS} slots. Register it with
  * {@code @RegisterExtension static final TestingCluster cluster = new TestingCluster();}: it starts
  * before the class's tests and stops after them; in between each test asks it for fresh
- * environments that submit to it.
+ * environments that submit to it. {@link #TestingCluster(Configuration)} adds settings, for example
+ * a small {@code taskmanager.memory.managed.size} to make operators spill, or
+ * {@code local.taskmanager.processes: true} (with {@code local.taskmanagers}) for the Netty path.
  */
-final class TestingCluster implements BeforeAllCallback, AfterAllCallback {
+public final class TestingCluster implements BeforeAllCallback, AfterAllCallback {
 
     /** Slots of the cluster, and so the highest parallelism a test may ask for. */
-    static final int SLOTS = 4;
+    public static final int SLOTS = 4;
 
     private final Configuration config = new Configuration()
             .set(TaskManagerOptions.NUM_SLOTS, SLOTS)
             .set(LocalClusterOptions.TASK_MANAGER_PROCESSES, false);
     private LocalCluster cluster;
+
+    public TestingCluster() {
+    }
+
+    /** A cluster with these settings on top of the defaults (they may override the slots per TaskManager). */
+    public TestingCluster(Configuration settings) {
+        config.addAll(settings);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -39,7 +49,7 @@ final class TestingCluster implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** A new environment that runs its jobs on this cluster with the given default parallelism. */
-    ExecutionEnvironment createEnvironment(int parallelism) {
+    public ExecutionEnvironment createEnvironment(int parallelism) {
         return ExecutionEnvironment.create(new EmbeddedJobExecutor(config, cluster)).setParallelism(parallelism);
     }
 }

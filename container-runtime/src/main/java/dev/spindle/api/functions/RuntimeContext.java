@@ -21,4 +21,12 @@ public interface RuntimeContext {
     <V, R extends java.io.Serializable> void addAccumulator(String name, Accumulator<V, R> accumulator);
 
     <V, R extends java.io.Serializable> Accumulator<V, R> getAccumulator(String name);
+
+    /**
+     * All records of the broadcast set registered under {@code name} (for example with
+     * {@code withBroadcastSet(dataSet, name)}), complete before the function is opened.
+     *
+     * @throws IllegalArgumentException if the operator has no broadcast set of that name
+     */
+    <T> java.util.List<T> getBroadcastVariable(String name);
 }

@@ -2,7 +2,9 @@ package dev.spindle.runtime.cluster;
 
 import dev.spindle.runtime.config.Configuration;
 import dev.spindle.runtime.config.CoreOptions;
+import dev.spindle.runtime.config.MemorySize;
 import dev.spindle.runtime.jobmanager.JobManager;
+import dev.spindle.runtime.memory.MemoryOptions;
 import dev.spindle.runtime.taskmanager.TaskManagerOptions;
 import java.io.File;
 import java.nio.file.Files;
@@ -14,6 +16,9 @@ import java.util.concurrent.TimeUnit;
  * a {@link dev.spindle.runtime.client.ClusterClient} at {@link #host()}:{@link #port()}, then close.
  */
 public final class LocalCluster implements AutoCloseable {
+
+    /** Percentage of this JVM's heap that in-process TaskManagers together use as managed memory. */
+    private static final int IN_PROCESS_MANAGED_PERCENT = 30;
 
     private final Configuration config;
     private final JobManager jobManager;
@@ -30,8 +35,13 @@ public final class LocalCluster implements AutoCloseable {
             this.config.set(TaskManagerOptions.NUM_SLOTS, (parallelism + numTaskManagers - 1) / numTaskManagers);
         }
         this.slotsPerTaskManager = this.config.get(TaskManagerOptions.NUM_SLOTS);
-        this.jobManager = new JobManager(this.config);
         boolean processes = config.get(LocalClusterOptions.TASK_MANAGER_PROCESSES);
+        if (!processes && !config.contains(MemoryOptions.MANAGED_SIZE)) {
+            // In-process TaskManagers share this JVM's heap; each would otherwise claim a share of all of it.
+            long share = Runtime.getRuntime().maxMemory() * IN_PROCESS_MANAGED_PERCENT / 100 / numTaskManagers;
+            this.config.set(MemoryOptions.MANAGED_SIZE, new MemorySize(share));
+        }
+        this.jobManager = new JobManager(this.config);
         this.logDirectory = processes ? Files.createTempDirectory("spindle-local-").toFile() : null;
         this.driver = processes ? new ProcessResourceDriver(this.config, logDirectory)
                 : new InProcessResourceDriver(this.config);

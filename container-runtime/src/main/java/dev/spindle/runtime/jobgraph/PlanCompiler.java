@@ -19,7 +19,8 @@ import java.util.UUID;
  * Turns a plan into a job graph. Every node gets a parallelism; a node whose only input is a
  * pipelined forward edge from a node of equal parallelism is chained into that node's vertex;
  * every other edge becomes a job edge with a partitioner and an exchange mode. A forward edge
- * between different parallelisms becomes a rebalance.
+ * between different parallelisms becomes a rebalance. {@link PipelineBreakers} then makes the regions
+ * schedulable, and every operator gets its share of its slot's managed memory.
  */
 public final class PlanCompiler {
 
@@ -86,23 +87,32 @@ public final class PlanCompiler {
             vb.nodes.add(node);
             vertexOf.put(node, vb);
         }
+        List<PipelineBreakers.Edge> modes = new ArrayList<>();
+        for (PendingEdge pe : networkEdges) {
+            modes.add(new PipelineBreakers.Edge(vertexOf.get(pe.edge().source()).id, vertexOf.get(pe.target()).id,
+                    pe.mode()));
+        }
+        PipelineBreakers.apply(builders.size(), modes);
+        double[] memoryFractions = memoryFractions(builders, modes);
+
         JobGraph graph = new JobGraph(UUID.randomUUID().toString().replace("-", ""), plan.jobName(),
                 plan.configuration());
         // Edge ids first so that chains can name their outputs.
         List<JobEdge> edges = new ArrayList<>();
-        for (PendingEdge pe : networkEdges) {
+        for (int i = 0; i < networkEdges.size(); i++) {
+            PendingEdge pe = networkEdges.get(i);
             VertexBuilder src = vertexOf.get(pe.edge().source());
             VertexBuilder dst = vertexOf.get(pe.target());
             int edgeId = edges.size();
             boolean pointwise = pe.partitioner() instanceof ForwardPartitioner;
             edges.add(new JobEdge(edgeId, src.id, src.outputEdgeIds.size(), dst.id, pe.edge().inputIndex(),
-                    pointwise ? DistributionPattern.POINTWISE : DistributionPattern.ALL_TO_ALL, pe.mode(),
-                    pe.partitioner(), pe.edge().source().outputSerializer()));
+                    pointwise ? DistributionPattern.POINTWISE : DistributionPattern.ALL_TO_ALL, modes.get(i).mode,
+                    pe.partitioner(), pe.edge().source().outputSerializer(), pe.edge().broadcastName()));
             src.outputsByNode.computeIfAbsent(pe.edge().source(), k -> new ArrayList<>()).add(src.outputEdgeIds.size());
             src.outputEdgeIds.add(edgeId);
         }
         for (VertexBuilder vb : builders) {
-            JobVertex vertex = new JobVertex(vb.id, vertexName(vb), vb.parallelism, chainOf(vb),
+            JobVertex vertex = new JobVertex(vb.id, vertexName(vb), vb.parallelism, chainOf(vb, memoryFractions),
                     vb.head.isSource() ? vb.head.inputFormat() : null, bufferTimeout(vb));
             for (PlanNode n : vb.nodes) {
                 if (n.globalHooks() != null) {
@@ -114,6 +124,30 @@ public final class PlanCompiler {
         // Output indexes were handed out in edge order, so adding edges in id order keeps them aligned.
         edges.forEach(graph::addEdge);
         return graph;
+    }
+
+    /**
+     * Each node's share of a slot's managed memory, indexed by node id: its weight over the weights
+     * of all nodes in its pipelined region, whose subtasks share one slot.
+     */
+    private static double[] memoryFractions(List<VertexBuilder> builders, List<PipelineBreakers.Edge> edges) {
+        int[] region = PipelineBreakers.regions(builders.size(), edges);
+        int[] regionWeight = new int[builders.size()];
+        int maxId = 0;
+        for (VertexBuilder vb : builders) {
+            for (PlanNode n : vb.nodes) {
+                regionWeight[region[vb.id]] += n.managedMemoryWeight();
+                maxId = Math.max(maxId, n.id());
+            }
+        }
+        double[] fractions = new double[maxId + 1];
+        for (VertexBuilder vb : builders) {
+            for (PlanNode n : vb.nodes) {
+                int total = regionWeight[region[vb.id]];
+                fractions[n.id()] = total == 0 ? 0 : (double) n.managedMemoryWeight() / total;
+            }
+        }
+        return fractions;
     }
 
     private int resolveParallelism(PlanNode node) {
@@ -155,7 +189,7 @@ public final class PlanCompiler {
         return sb.toString();
     }
 
-    private static List<ChainedOperatorSpec> chainOf(VertexBuilder vb) {
+    private static List<ChainedOperatorSpec> chainOf(VertexBuilder vb, double[] memoryFractions) {
         List<ChainedOperatorSpec> chain = new ArrayList<>();
         Map<PlanNode, Integer> index = new HashMap<>();
         for (int i = 0; i < vb.nodes.size(); i++) {
@@ -171,7 +205,7 @@ public final class PlanCompiler {
                 }
             }
             chain.add(new ChainedOperatorSpec(n.id(), n.name(), n.isSource() ? null : n.operatorFactory(), input,
-                    successors, vb.outputsByNode.getOrDefault(n, List.of())));
+                    successors, vb.outputsByNode.getOrDefault(n, List.of()), memoryFractions[n.id()]));
         }
         return chain;
     }

@@ -29,6 +29,7 @@ public final class PlanNode implements Serializable {
     private int maxParallelism = Integer.MAX_VALUE;
     private long bufferTimeoutMillis = DEFAULT_BUFFER_TIMEOUT;
     private GlobalOutputHooks globalHooks;
+    private int managedMemoryWeight;
 
     private PlanNode(int id, String name, OperatorFactory<?> operatorFactory, InputFormat<?, ?> inputFormat) {
         this.id = id;
@@ -131,6 +132,28 @@ public final class PlanNode implements Serializable {
     public PlanNode setGlobalHooks(GlobalOutputHooks hooks) {
         this.globalHooks = hooks;
         return this;
+    }
+
+    /** This node's claim on its slot's managed memory, relative to the other nodes sharing the slot (0 = none). */
+    public int managedMemoryWeight() {
+        return managedMemoryWeight;
+    }
+
+    public PlanNode setManagedMemoryWeight(int weight) {
+        if (weight < 0) {
+            throw new IllegalArgumentException("Managed memory weight must not be negative, was " + weight);
+        }
+        this.managedMemoryWeight = weight;
+        return this;
+    }
+
+    /** The index the next operator input gets: one past the highest index in use. */
+    public int nextInputIndex() {
+        int next = 0;
+        for (PlanEdge e : inputs) {
+            next = Math.max(next, e.inputIndex() + 1);
+        }
+        return next;
     }
 
     @Override

@@ -1,14 +1,11 @@
 package dev.spindle.runtime.task;
 
-import dev.spindle.api.accumulators.Accumulator;
 import dev.spindle.api.functions.Collector;
 import dev.spindle.runtime.jobgraph.ChainedOperatorSpec;
 import dev.spindle.runtime.operators.Operator;
 import dev.spindle.runtime.shuffle.io.RecordWriter;
-import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The operators of one task wired together: each operator's output calls its chained successors
@@ -22,8 +19,7 @@ final class OperatorChain {
     private final Collector<?>[] outputs;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    OperatorChain(List<ChainedOperatorSpec> specs, RecordWriter<?>[] writers, TaskDeploymentDescriptor tdd,
-                  ClassLoader classLoader, Map<String, Accumulator<?, ?>> accumulators, File[] tempDirs) {
+    OperatorChain(List<ChainedOperatorSpec> specs, RecordWriter<?>[] writers, TaskResources resources) {
         this.specs = specs;
         this.operators = new Operator<?>[specs.size()];
         this.outputs = new Collector<?>[specs.size()];
@@ -44,7 +40,8 @@ final class OperatorChain {
             }
             outputs[i] = fanOut(targets);
             if (operators[i] != null) {
-                TaskRuntimeContext ctx = new TaskRuntimeContext(tdd, spec.name(), classLoader, accumulators, tempDirs);
+                TaskRuntimeContext ctx = new TaskRuntimeContext(resources, spec.name(),
+                        resources.managedMemoryPages(spec.managedMemoryFraction()));
                 ((Operator) operators[i]).setup(ctx, (Collector) outputs[i]);
             }
         }
@@ -72,8 +69,9 @@ final class OperatorChain {
         return (Collector<T>) outputs[0];
     }
 
-    Operator<?> head() {
-        return operators[0];
+    /** The input the head operator wants to read next (see {@link Operator#nextInput()}). */
+    int headNextInput() {
+        return operators[0].nextInput();
     }
 
     String headName() {

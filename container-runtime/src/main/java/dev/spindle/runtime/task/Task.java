@@ -79,23 +79,22 @@ public final class Task implements Runnable {
     @Override
     public void run() {
         long start = System.currentTimeMillis();
-        Map<String, Accumulator<?, ?>> accumulators = new HashMap<>();
-        File[] tempDirs = taskTempDirs();
+        TaskResources resources = new TaskResources(tdd, classLoader, taskTempDirs(), env.memoryManager());
         TaskIO io = null;
         OperatorChain chain = null;
         Throwable failure = null;
         try {
             TaskSpec spec = InstantiationUtil.deserialize(tdd.serializedTaskSpec(), classLoader);
             io = new TaskIO(tdd, spec, env, mailbox);
-            chain = new OperatorChain(spec.vertex().chain(), io.writers(), tdd, classLoader, accumulators, tempDirs);
+            chain = new OperatorChain(spec.vertex().chain(), io.writers(), resources);
             state.set(ExecutionState.RUNNING);
             io.requestInputs();
-            chain.open();
             TaskLoop loop = new TaskLoop(chain, io, mailbox, spec.vertex().bufferTimeoutMillis(), this);
+            loop.readBroadcastSets(resources.broadcastSets);
+            chain.open();
             if (spec.vertex().isSource()) {
                 InputFormat<?, ?> format = spec.vertex().inputFormat();
-                format.setRuntimeContext(
-                        new TaskRuntimeContext(tdd, chain.headName(), classLoader, accumulators, tempDirs));
+                format.setRuntimeContext(new TaskRuntimeContext(resources, chain.headName(), 0));
                 List<InputSplit> splits = InstantiationUtil.deserialize(tdd.serializedSplits(), classLoader);
                 loop.runSource(format, splits);
             } else {
@@ -115,11 +114,15 @@ public final class Task implements Runnable {
                     io.releaseOutputs();
                 }
             }
-            for (File d : tempDirs) {
+            int leaked = resources.releaseMemory();
+            if (leaked > 0 && failure == null) {
+                LOG.debug("{} ended holding {} pages of managed memory; released", tdd.taskNameWithSubtask(), leaked);
+            }
+            for (File d : resources.tempDirectories) {
                 FileUtils.deleteRecursively(d);
             }
         }
-        reportEnd(failure, accumulators, io, System.currentTimeMillis() - start);
+        reportEnd(failure, resources.accumulators, io, System.currentTimeMillis() - start);
     }
 
     private void reportEnd(Throwable failure, Map<String, Accumulator<?, ?>> accumulators, TaskIO io, long duration) {

@@ -1,5 +1,6 @@
 package dev.spindle.runtime.task;
 
+import dev.spindle.runtime.memory.MemoryManager;
 import dev.spindle.runtime.shuffle.buffer.NetworkBufferPool;
 import dev.spindle.runtime.shuffle.netty.ShuffleClient;
 import dev.spindle.runtime.shuffle.partition.ResultPartitionManager;
@@ -7,13 +8,15 @@ import java.io.File;
 
 /**
  * The TaskManager services a task uses: shuffle memory, the partitions registry, the shuffle
- * client, directories for spill and blocking-result files, and the network settings.
+ * client, managed memory, directories for spill and blocking-result files (one per io.tmp.dirs
+ * entry), and the network settings.
  */
 public record TaskEnvironment(
         String taskManagerId,
         NetworkBufferPool networkBufferPool,
         ResultPartitionManager partitionManager,
         ShuffleClient shuffleClient,
+        MemoryManager memoryManager,
         File[] tempDirectories,
         int buffersPerOutputChannel,
         int creditsPerInputChannel,

@@ -34,6 +34,7 @@ final class TaskIO {
     private final InputGate gate;
     private final RecordDeserializer<?>[] deserializers;
     private final int[] channelsPerInput;
+    private final String[] broadcastNames;
     long recordsIn;
     long bytesIn;
 
@@ -52,9 +53,12 @@ final class TaskIO {
             maxInput = Math.max(maxInput, in.inputIndex());
         }
         this.channelsPerInput = new int[maxInput + 1];
+        this.broadcastNames = new String[maxInput + 1];
         for (int e = 0; e < tdd.inputs().size(); e++) {
             TaskDeploymentDescriptor.InputDescriptor in = tdd.inputs().get(e);
-            TypeSerializer<?> serializer = spec.inputEdges().get(e).serializer();
+            JobEdge edge = spec.inputEdges().get(e);
+            TypeSerializer<?> serializer = edge.serializer();
+            broadcastNames[in.inputIndex()] = edge.broadcastName();
             for (TaskDeploymentDescriptor.ChannelDescriptor cd : in.channels()) {
                 gate.addChannel(createChannel(gate.numChannels(), in.inputIndex(), cd));
                 deser.add(new RecordDeserializer<>(serializer.duplicate()));
@@ -105,9 +109,14 @@ final class TaskIO {
         return deserializers[channel];
     }
 
-    /** Number of channels feeding each logical input of the head operator. */
+    /** Number of channels feeding each logical input of the head operator (broadcast sets included). */
     int[] channelsPerInput() {
         return channelsPerInput;
+    }
+
+    /** The broadcast set an input carries, or null for an input of the head operator. */
+    String broadcastName(int input) {
+        return broadcastNames[input];
     }
 
     void requestInputs() throws IOException, InterruptedException {

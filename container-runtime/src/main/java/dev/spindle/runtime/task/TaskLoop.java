@@ -9,8 +9,11 @@ import dev.spindle.runtime.shuffle.event.EventSerializer;
 import dev.spindle.runtime.shuffle.event.RuntimeEvent;
 import dev.spindle.runtime.shuffle.input.InputGate;
 import dev.spindle.runtime.shuffle.io.RecordDeserializer;
+import dev.spindle.runtime.operators.Operator;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The task thread's main loop: between units of work (a record from a source, a buffer of records
@@ -61,16 +64,44 @@ final class TaskLoop {
         }
     }
 
+    /**
+     * Reads every broadcast-set input to its end, one after another, into {@code sets}; runs before
+     * the operators open so that they can use the sets in {@code open}.
+     */
+    void readBroadcastSets(Map<String, List<Object>> sets) throws Exception {
+        consume(true, input -> sets.computeIfAbsent(io.broadcastName(input), name -> new ArrayList<>())::add);
+    }
+
+    /** Feeds the head operator's inputs to it, in the order it selects, until all ended. */
     void runInputs() throws Exception {
+        consume(false, input -> record -> chain.processHead(input, record));
+    }
+
+    private interface RecordSink {
+        void accept(Object record) throws Exception;
+    }
+
+    private interface RecordSinks {
+        RecordSink forInput(int input);
+    }
+
+    private void consume(boolean broadcastSets, RecordSinks sinks) throws Exception {
         InputGate gate = io.gate();
         int[] openChannels = io.channelsPerInput().clone();
+        RecordSink[] sinkOf = new RecordSink[openChannels.length];
         int openInputs = 0;
-        for (int c : openChannels) {
-            openInputs += c > 0 ? 1 : 0;
+        for (int input = 0; input < openChannels.length; input++) {
+            if ((io.broadcastName(input) != null) != broadcastSets) {
+                openChannels[input] = 0;
+            } else if (openChannels[input] > 0) {
+                openInputs++;
+                sinkOf[input] = sinks.forInput(input);
+            }
         }
         while (openInputs > 0) {
             betweenWork();
-            InputGate.BufferAndChannel next = gate.pollNext();
+            int selected = broadcastSets ? firstOpen(openChannels) : checkedSelection(openChannels);
+            InputGate.BufferAndChannel next = gate.pollNext(selected);
             if (next == null) {
                 mailbox.await(waitNanos());
                 continue;
@@ -84,23 +115,45 @@ final class TaskLoop {
                     checkNoPartialRecord(next.channel().channelIndex());
                     if (--openChannels[input] == 0) {
                         openInputs--;
-                        chain.endHeadInput(input);
+                        if (!broadcastSets) {
+                            chain.endHeadInput(input);
+                        }
                     }
                 }
                 continue;
             }
             io.bytesIn += buffer.size();
-            processBuffer(input, next.channel().channelIndex(), buffer);
+            processBuffer(sinkOf[input], next.channel().channelIndex(), buffer);
         }
     }
 
-    private void processBuffer(int input, int channel, Buffer buffer) throws IOException {
+    private static int firstOpen(int[] openChannels) {
+        for (int input = 0; input < openChannels.length; input++) {
+            if (openChannels[input] > 0) {
+                return input;
+            }
+        }
+        throw new IllegalStateException("No open input");
+    }
+
+    /** The head operator's choice of input, which must be {@code ANY_INPUT} or an open input. */
+    private int checkedSelection(int[] openChannels) {
+        int selected = chain.headNextInput();
+        if (selected != Operator.ANY_INPUT && (selected < 0 || selected >= openChannels.length
+                || openChannels[selected] == 0)) {
+            throw new IllegalStateException("Operator " + chain.headName() + " selected input " + selected
+                    + ", which is not an open input");
+        }
+        return selected;
+    }
+
+    private void processBuffer(RecordSink sink, int channel, Buffer buffer) throws Exception {
         RecordDeserializer<?> deserializer = io.deserializer(channel);
         deserializer.setNextBuffer(buffer);
         Object record;
         long count = 0;
         while ((record = deserializer.next()) != null) {
-            chain.processHead(input, record);
+            sink.accept(record);
             count++;
         }
         io.recordsIn += count;

@@ -2,27 +2,23 @@ package dev.spindle.runtime.task;
 
 import dev.spindle.api.accumulators.Accumulator;
 import dev.spindle.runtime.config.Configuration;
+import dev.spindle.runtime.memory.MemoryManager;
 import dev.spindle.runtime.operators.OperatorContext;
 import java.io.File;
 import java.io.Serializable;
-import java.util.Map;
+import java.util.List;
 
-/** The {@link OperatorContext} of one operator in a task; accumulators are shared by the whole task. */
+/** The {@link OperatorContext} of one operator in a task; everything but its name and memory share is the task's. */
 final class TaskRuntimeContext implements OperatorContext {
 
-    private final TaskDeploymentDescriptor tdd;
+    private final TaskResources task;
     private final String operatorName;
-    private final ClassLoader classLoader;
-    private final Map<String, Accumulator<?, ?>> accumulators;
-    private final File[] tempDirectories;
+    private final int managedMemoryPages;
 
-    TaskRuntimeContext(TaskDeploymentDescriptor tdd, String operatorName, ClassLoader classLoader,
-                       Map<String, Accumulator<?, ?>> accumulators, File[] tempDirectories) {
-        this.tdd = tdd;
+    TaskRuntimeContext(TaskResources task, String operatorName, int managedMemoryPages) {
+        this.task = task;
         this.operatorName = operatorName;
-        this.classLoader = classLoader;
-        this.accumulators = accumulators;
-        this.tempDirectories = tempDirectories;
+        this.managedMemoryPages = managedMemoryPages;
     }
 
     @Override
@@ -32,37 +28,52 @@ final class TaskRuntimeContext implements OperatorContext {
 
     @Override
     public Configuration jobConfiguration() {
-        return tdd.jobConfiguration();
+        return task.tdd.jobConfiguration();
     }
 
     @Override
     public File[] tempDirectories() {
-        return tempDirectories;
+        return task.tempDirectories;
+    }
+
+    @Override
+    public MemoryManager memoryManager() {
+        return task.memoryManager;
+    }
+
+    @Override
+    public Object memoryOwner() {
+        return task;
+    }
+
+    @Override
+    public int managedMemoryPages() {
+        return managedMemoryPages;
     }
 
     @Override
     public String getTaskName() {
-        return tdd.vertexName();
+        return task.tdd.vertexName();
     }
 
     @Override
     public int getIndexOfThisSubtask() {
-        return tdd.subtaskIndex();
+        return task.tdd.subtaskIndex();
     }
 
     @Override
     public int getNumberOfParallelSubtasks() {
-        return tdd.parallelism();
+        return task.tdd.parallelism();
     }
 
     @Override
     public ClassLoader getUserCodeClassLoader() {
-        return classLoader;
+        return task.classLoader;
     }
 
     @Override
     public <V, R extends Serializable> void addAccumulator(String name, Accumulator<V, R> accumulator) {
-        if (accumulators.putIfAbsent(name, accumulator) != null) {
+        if (task.accumulators.putIfAbsent(name, accumulator) != null) {
             throw new IllegalArgumentException("An accumulator named '" + name + "' already exists in this task");
         }
     }
@@ -70,6 +81,17 @@ final class TaskRuntimeContext implements OperatorContext {
     @Override
     @SuppressWarnings("unchecked")
     public <V, R extends Serializable> Accumulator<V, R> getAccumulator(String name) {
-        return (Accumulator<V, R>) accumulators.get(name);
+        return (Accumulator<V, R>) task.accumulators.get(name);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> List<T> getBroadcastVariable(String name) {
+        List<Object> records = task.broadcastSets.get(name);
+        if (records == null) {
+            throw new IllegalArgumentException("Operator '" + operatorName + "' has no broadcast set named '" + name
+                    + "'; broadcast sets: " + task.broadcastSets.keySet());
+        }
+        return (List<T>) records;
     }
 }

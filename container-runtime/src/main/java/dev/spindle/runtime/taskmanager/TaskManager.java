@@ -3,6 +3,8 @@ package dev.spindle.runtime.taskmanager;
 import dev.spindle.runtime.blob.BlobCache;
 import dev.spindle.runtime.classloading.UserCodeClassLoaders;
 import dev.spindle.runtime.config.Configuration;
+import dev.spindle.runtime.memory.MemoryManager;
+import dev.spindle.runtime.memory.MemoryOptions;
 import dev.spindle.runtime.rpc.RpcConnection;
 import dev.spindle.runtime.rpc.RpcHandler;
 import dev.spindle.runtime.rpc.RpcService;
@@ -32,6 +34,7 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.File;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -75,7 +78,9 @@ public final class TaskManager implements AutoCloseable, RpcHandler {
     private final BlobCache jars;
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final File[] workDirs;
     private final File workDir;
+    private final MemoryManager memoryManager;
     private volatile RpcConnection jobManager;
     private volatile boolean shutdownRequested;
 
@@ -92,21 +97,34 @@ public final class TaskManager implements AutoCloseable, RpcHandler {
         String host = config.get(TaskManagerOptions.HOST);
         this.shuffleServer = new ShuffleServer(host, config.get(TaskManagerOptions.DATA_PORT), group, partitions);
         this.shuffleClient = new ShuffleClient(group, 10_000);
-        this.workDir = createWorkDir();
+        this.workDirs = createWorkDirs();
+        this.workDir = workDirs[0];
         this.jars = new BlobCache(new File(workDir, "jars").toPath(), this::fetchJar);
-        this.environment = new TaskEnvironment(id, bufferPool, partitions, shuffleClient, new File[] {workDir},
+        this.memoryManager = MemoryOptions.createMemoryManager(config, Runtime.getRuntime().maxMemory(),
+                (long) segments * segment, config.get(TaskManagerOptions.NUM_SLOTS));
+        this.environment = new TaskEnvironment(id, bufferPool, partitions, shuffleClient, memoryManager, workDirs,
                 config.get(TaskManagerOptions.BUFFERS_PER_OUTPUT_CHANNEL),
                 config.get(TaskManagerOptions.CREDITS_PER_INPUT_CHANNEL),
                 config.get(TaskManagerOptions.PARTITION_REQUEST_TIMEOUT));
     }
 
-    private File createWorkDir() throws IOException {
-        String first = config.get(TaskManagerOptions.TMP_DIRS).split(",")[0].trim();
-        File dir = new File(first, "spindle-" + id);
-        if (!dir.mkdirs() && !dir.isDirectory()) {
-            throw new IOException("Cannot create TaskManager directory " + dir + " (check io.tmp.dirs)");
+    /** One directory of this TaskManager in each of io.tmp.dirs; spill files and blocking results spread over them. */
+    private File[] createWorkDirs() throws IOException {
+        List<File> dirs = new ArrayList<>();
+        for (String tmp : config.get(TaskManagerOptions.TMP_DIRS).split(",")) {
+            if (tmp.isBlank()) {
+                continue;
+            }
+            File dir = new File(tmp.trim(), "spindle-" + id);
+            if (!dir.mkdirs() && !dir.isDirectory()) {
+                throw new IOException("Cannot create TaskManager directory " + dir + " (check io.tmp.dirs)");
+            }
+            dirs.add(dir);
         }
-        return dir;
+        if (dirs.isEmpty()) {
+            throw new IOException("io.tmp.dirs names no directory");
+        }
+        return dirs.toArray(new File[0]);
     }
 
     public String id() {
@@ -255,7 +273,10 @@ public final class TaskManager implements AutoCloseable, RpcHandler {
         shuffleServer.close();
         partitions.releaseAll();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
-        FileUtils.deleteRecursively(workDir);
+        memoryManager.shutdown();
+        for (File dir : workDirs) {
+            FileUtils.deleteRecursively(dir);
+        }
         terminated.countDown();
     }
 }

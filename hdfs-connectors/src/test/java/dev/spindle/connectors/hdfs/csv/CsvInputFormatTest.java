@@ -11,7 +11,7 @@ import dev.spindle.api.tuple.Tuple;
 import dev.spindle.api.tuple.Tuple2;
 import dev.spindle.api.tuple.Tuple3;
 import dev.spindle.connectors.hdfs.FileInputSplit;
-import dev.spindle.connectors.hdfs.TestingRuntimeContext;
+import dev.spindle.runtime.testing.TestingOperatorContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +80,7 @@ class CsvInputFormatTest {
         Path file = write("dirty.csv", String.join("\n", lines) + "\n");
         CsvInputFormat<Tuple3<Long, String, Long>> format = new CsvInputFormat<>(file.toString(),
                 CsvReadOptions.defaults().withInvalidLinesSkipped("bad"), long.class, String.class, long.class);
-        TestingRuntimeContext context = new TestingRuntimeContext();
+        TestingOperatorContext context = new TestingOperatorContext();
         format.setRuntimeContext(context);
 
         List<Tuple3<Long, String, Long>> records = readAll(format, file);
@@ -128,7 +128,7 @@ class CsvInputFormatTest {
 
     @Test
     void shouldRefuseAnAccumulatorNameTakenByAnotherKind() {
-        TestingRuntimeContext context = new TestingRuntimeContext();
+        TestingOperatorContext context = new TestingOperatorContext();
         context.addAccumulator("taken", new DoubleCounter());
         CsvInputFormat<Tuple> format = new CsvInputFormat<>("x",
                 CsvReadOptions.defaults().withInvalidLinesSkipped("taken"), long.class);
