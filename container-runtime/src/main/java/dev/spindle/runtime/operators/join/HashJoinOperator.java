@@ -42,7 +42,7 @@ public final class HashJoinOperator<L, R, O> extends Operator<O> {
         emitter = new JoinEmitter<>(spec.function(), output);
         emitter.open(context);
         memory = new JoinMemory(context);
-        PagePool pool = memory.pool(memory.sharePages(HybridHashJoin.MIN_PAGES));
+        PagePool pool = memory.pool(memory.sharePages(HybridHashJoin.MIN_OPERATOR_PAGES));
         JoinSide<L> left = new JoinSide<>(spec.leftSerializer(), spec.leftKey(), spec.type().keepsUnmatchedLeft());
         JoinSide<R> right = new JoinSide<>(spec.rightSerializer(), spec.rightKey(), spec.type().keepsUnmatchedRight());
         stats = new HybridHashJoin.Stats();

@@ -30,8 +30,14 @@ final class HybridHashJoin<B, P> {
 
     /** Levels of repartitioning before a partition is joined block by block whatever its size. */
     static final int MAX_LEVEL = 4;
-    /** Fewest pages a hybrid hash join works with. */
-    static final int MIN_PAGES = 8;
+    /**
+     * Fewest free pages a hybrid hash join starts with: a spare page and two partitions' write buffers
+     * while building; and, joining a spilled partition block by block, a reader, the block join's
+     * {@link BlockNestedLoopJoin#ioPages() I/O pages} and a data and an index page.
+     */
+    static final int MIN_PAGES = 6;
+    /** Fewest pages of a hash join operator: a join one level down gets all but the page its parent reads through. */
+    static final int MIN_OPERATOR_PAGES = MIN_PAGES + 2;
     /** A partition holding more than this share of its level's build bytes cannot be split usefully. */
     private static final double SKEW_SHARE = 0.8;
     private static final int MAX_PARTITIONS = 64;

@@ -251,6 +251,19 @@ class JoinOperatorsTest {
                 "dispose releases the memory");
     }
 
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("strategiesAndTypes")
+    void shouldWorkWithTheLeastMemoryItAccepts(Strategy strategy, JoinType type) throws Exception {
+        int pages = strategy == Strategy.SORT_MERGE ? SortMergeJoinOperator.MIN_PAGES : HybridHashJoin.MIN_OPERATOR_PAGES;
+        List<Tuple2<Integer, String>> lefts = JoinTestData.withHotKey(lefts(13, 3_000, 0, 1_000, 0.02), 500,
+                i -> Tuple2.of(3, "hot" + i));
+        List<Tuple2<Integer, Long>> rights = rights(14, 3_000, 500, 1_000, 0.02);
+        TestingOperatorContext context = context(tmp, pages, 4096);
+        assertEquals(expected(type, lefts, rights), join(strategy, type, context, lefts, rights));
+        assertEquals(0, countFiles(tmp));
+        assertEquals(context.memoryManager().totalPages(), context.memoryManager().availablePages());
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(Strategy.class)
     void shouldFailClearlyWithTooLittleMemory(Strategy strategy) {
