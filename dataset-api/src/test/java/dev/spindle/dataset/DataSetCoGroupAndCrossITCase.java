@@ -106,6 +106,29 @@ class DataSetCoGroupAndCrossITCase {
         assertEquals(expected, TestData.multiset(huge));
     }
 
+    @ParameterizedTest(name = "parallelism {0}")
+    @ValueSource(ints = {1, 4})
+    void shouldCrossAndCoGroupInputsDerivedFromOneSource(int parallelism) throws Exception {
+        ExecutionEnvironment env = cluster.createEnvironment(parallelism);
+        DataSet<Long> numbers = env.generateSequence(1, 3_000);
+
+        List<Long> products = numbers.crossWithTiny(numbers.filter(n -> n % 1000 == 0))
+                .with((a, b) -> a * b).returns(Long.class)
+                .collect();
+        List<Tuple3<Integer, Long, Long>> sides = numbers.coGroup(numbers.filter(n -> n % 3 == 0))
+                .where(n -> (int) (n % 10)).equalTo(n -> (int) (n % 10))
+                .with(new CountBothSidesBy<Long, Long>(n -> (int) (n % 10), n -> (int) (n % 10)))
+                .returns(new TypeHint<Tuple3<Integer, Long, Long>>() { })
+                .collect();
+
+        assertEquals(9_000, products.size());
+        assertEquals(6_000L * 3_000 * 3_001 / 2, products.stream().mapToLong(Long::longValue).sum());
+        Map<Integer, List<Long>> expected = new HashMap<>();
+        LongStream.rangeClosed(1, 3_000).forEach(n -> count(expected, (int) (n % 10), 0));
+        LongStream.rangeClosed(1, 3_000).filter(n -> n % 3 == 0).forEach(n -> count(expected, (int) (n % 10), 1));
+        assertEquals(expected, perKey3(sides));
+    }
+
     // ---- data and expectations ----
 
     /** (skewed key, value, index) for LEFT indexes. */

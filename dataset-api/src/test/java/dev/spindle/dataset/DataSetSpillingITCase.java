@@ -9,6 +9,7 @@ import dev.spindle.api.accumulators.LongCounter;
 import dev.spindle.api.functions.Collector;
 import dev.spindle.api.functions.MapFunction;
 import dev.spindle.api.functions.RichCoGroupFunction;
+import dev.spindle.api.functions.RichCrossFunction;
 import dev.spindle.api.functions.RichGroupReduceFunction;
 import dev.spindle.api.functions.RichMapFunction;
 import dev.spindle.api.tuple.Tuple3;
@@ -40,8 +41,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Sorting and grouping operators on inputs at least ten times the whole managed memory of the
- * TaskManager (2 MiB for 4 slots, so 512 KiB per slot): they must spill to io.tmp.dirs, still be
- * correct, and leave no spill file behind. The functions look into io.tmp.dirs while they run to
+ * TaskManager (2 MiB for 4 slots, so 512 KiB per slot), and a cross whose broadcast side is larger
+ * than a slot's memory: they must spill to io.tmp.dirs, still be correct, and leave no spill file
+ * behind. The functions look into io.tmp.dirs while they run to
  * prove that their input came from spill files.
  */
 class DataSetSpillingITCase {
@@ -155,6 +157,24 @@ class DataSetSpillingITCase {
         assertNoSpillFilesLeft();
     }
 
+    @Test
+    void shouldCrossWithABroadcastSideLargerThanMemory() throws Exception {
+        ExecutionEnvironment env = env(4);
+        int bufferedRecords = 20_000;
+        DataSet<Tuple4<Integer, Integer, Long, String>> wide = env.generateSequence(0, bufferedRecords - 1)
+                .map(new ToRecord());
+        DataSet<Long> narrow = env.generateSequence(0, 99);
+
+        // The "tiny" side is broadcast and buffered; here it is the one larger than memory.
+        List<Long> sum = narrow.crossWithTiny(wide).with(new AddIndexes()).reduce(Long::sum).collect();
+
+        long wideIndexSum = (long) bufferedRecords * (bufferedRecords - 1) / 2;
+        assertEquals(List.of(100 * wideIndexSum + bufferedRecords * (99L * 100 / 2)), sum);
+        assertEquals(4, (Integer) env.getLastJobExecutionResult().getAccumulatorResult(SAW_SPILL_FILES),
+                "every subtask buffered more of the broadcast side than its memory holds");
+        assertNoSpillFilesLeft();
+    }
+
     // ---- helpers ----
 
     private static ExecutionEnvironment env(int parallelism) {
@@ -253,6 +273,26 @@ class DataSetSpillingITCase {
                 sum += t.f1;
             }
             out.collect(Tuple3.of(key, count, sum));
+        }
+    }
+
+    /** narrow + wide index; counts the subtasks that find spill files at their first pair. */
+    static final class AddIndexes extends RichCrossFunction<Long, Tuple4<Integer, Integer, Long, String>, Long> {
+        private final IntCounter sawSpillFiles = new IntCounter();
+        private boolean first = true;
+
+        @Override
+        public void open() {
+            getRuntimeContext().addAccumulator(SAW_SPILL_FILES, sawSpillFiles);
+        }
+
+        @Override
+        public Long cross(Long narrow, Tuple4<Integer, Integer, Long, String> wide) {
+            if (first) {
+                noteSpillFiles(sawSpillFiles);
+                first = false;
+            }
+            return narrow + wide.f2;
         }
     }
 
