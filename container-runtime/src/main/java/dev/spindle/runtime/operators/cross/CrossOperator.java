@@ -44,6 +44,7 @@ public final class CrossOperator<L, R, O> extends Operator<O> {
     private transient List<MemorySegment> pages;
     private transient SpillingRecordBuffer<Object> buffered;
     private transient PagedRecordBuffer<Object> block;
+    private transient TypeSerializer<Object> blockWriter;
     private transient DataOutputSerializer scratch;
     private transient boolean bufferedEnded;
     private transient long blocks;
@@ -77,6 +78,7 @@ public final class CrossOperator<L, R, O> extends Operator<O> {
         buffered = new SpillingRecordBuffer<>(bufferedSerializer.duplicate(), pages.subList(0, n - blockPages - 1),
                 pages.get(n - blockPages - 1), context.tempDirectories());
         block = new PagedRecordBuffer<>(streamedSerializer.duplicate(), pages.subList(n - blockPages, n));
+        blockWriter = streamedSerializer.duplicate();
         scratch = new DataOutputSerializer(256);
     }
 
@@ -120,7 +122,7 @@ public final class CrossOperator<L, R, O> extends Operator<O> {
 
     private void addToBlock(Object record) throws Exception {
         scratch.clear();
-        streamedSerializer.serialize(record, scratch);
+        blockWriter.serialize(record, scratch);
         if (block.tryAdd(scratch.getBuffer(), scratch.length())) {
             return;
         }
