@@ -25,6 +25,7 @@ import dev.spindle.runtime.operators.batch.CountSinkOperator;
 import dev.spindle.runtime.operators.batch.HashReduceOperator;
 import dev.spindle.runtime.operators.batch.MapPartitionOperator;
 import dev.spindle.runtime.operators.join.JoinType;
+import dev.spindle.runtime.operators.sort.SortField;
 import dev.spindle.runtime.plan.ExchangeMode;
 import dev.spindle.runtime.plan.PlanEdge;
 import dev.spindle.runtime.plan.PlanNode;
@@ -36,6 +37,7 @@ import dev.spindle.runtime.shuffle.partitioner.ForwardPartitioner;
 import dev.spindle.runtime.shuffle.partitioner.HashPartitioner;
 import dev.spindle.runtime.shuffle.partitioner.Partitioner;
 import dev.spindle.runtime.shuffle.partitioner.RebalancePartitioner;
+import dev.spindle.runtime.sort.Order;
 import dev.spindle.runtime.types.TypeExtractor;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -194,6 +196,48 @@ public class DataSet<T> {
 
     public <R> OuterJoinOperatorSets<T, R> fullOuterJoin(DataSet<R> other, JoinHint hint) {
         return new OuterJoinOperatorSets<>(this, other, JoinType.FULL_OUTER, hint);
+    }
+
+    // ---- sorting, coGroup and cross ----
+
+    /**
+     * Sorts each parallel partition by a tuple field (0-based position), in managed memory with
+     * spilling. A further {@code sortPartition} call on the result adds a secondary key. Each
+     * partition is sorted on its own; for a total order run it at parallelism 1 with
+     * {@code .setParallelism(1)}.
+     */
+    public SortedPartitionDataSet<T> sortPartition(int field, Order order) {
+        return sortPartition(new TupleFieldKeySelector<T>(field), order);
+    }
+
+    /** Sorts each parallel partition by {@code key}; see {@link #sortPartition(int, Order)}. */
+    public <K> SortedPartitionDataSet<T> sortPartition(KeySelector<T, K> key, Order order) {
+        return SortedPartitionDataSet.create(this, new SortField<>(key, order));
+    }
+
+    /** Some {@code n} records of this data set (the first {@code n} in order after a sort at parallelism 1). */
+    public DataSet<T> first(int n) {
+        return SortingPlans.first(this, n);
+    }
+
+    /** Starts a coGroup with {@code other}: continue with {@code where(...).equalTo(...).with(function)}. */
+    public <R> CoGroupBuilder<T, R> coGroup(DataSet<R> other) {
+        return new CoGroupBuilder<>(this, other);
+    }
+
+    /** All pairs of a record of this data set and one of {@code other}; {@code other} is broadcast, as in {@link #crossWithTiny}. */
+    public <R> CrossDataSet<T, R> cross(DataSet<R> other) {
+        return CrossDataSet.create(this, other, 1);
+    }
+
+    /** The cross product where {@code other} is the small side: it is broadcast and buffered, this one streamed. */
+    public <R> CrossDataSet<T, R> crossWithTiny(DataSet<R> other) {
+        return CrossDataSet.create(this, other, 1);
+    }
+
+    /** The cross product where {@code other} is the big side: this data set is broadcast and buffered, {@code other} streamed. */
+    public <R> CrossDataSet<T, R> crossWithHuge(DataSet<R> other) {
+        return CrossDataSet.create(this, other, 0);
     }
 
     // ---- sinks and eager actions ----

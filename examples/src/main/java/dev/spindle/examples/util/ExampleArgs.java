@@ -35,14 +35,27 @@ public final class ExampleArgs {
     }
 
     public Optional<Integer> optionalInt(String name) {
+        return optionalLong(name).map(v -> {
+            if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("--" + name + " is out of range: " + v + ". Usage: " + usage);
+            }
+            return v.intValue();
+        });
+    }
+
+    public Optional<Long> optionalLong(String name) {
         String v = values.get(name);
         if (v == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(Integer.parseInt(v));
+            return Optional.of(Long.parseLong(v));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--" + name + " must be a number, got '" + v + "'. Usage: " + usage);
         }
+    }
+
+    public String optional(String name, String fallback) {
+        return values.getOrDefault(name, fallback);
     }
 }

@@ -119,7 +119,9 @@ final class YarnResourceDriver extends AMRMClientAsync.AbstractCallbackHandler i
                 "taskmanager.host=" + ApplicationConstants.Environment.NM_HOST.$$(),
                 "taskmanager.resource-id=" + ApplicationConstants.Environment.CONTAINER_ID.$$(),
                 "taskmanager.memory.network=" + memory.networkBytes(),
-                "io.tmp.dirs=" + ApplicationConstants.Environment.PWD.$$() + "/tmp"));
+                // The application's directories on every NodeManager disk: spills spread over the disks
+                // and YARN deletes them when the application ends, whatever happened to the container.
+                "io.tmp.dirs=" + ApplicationConstants.Environment.LOCAL_DIRS.$$()));
         Map<String, String> env = Map.of(ApplicationConstants.Environment.CLASSPATH.name(), resources.classpath());
         return ContainerLaunchContext.newInstance(resources.toLocalResources(), env,
                 List.of("mkdir -p tmp && " + command), null, (ByteBuffer) null, null);
