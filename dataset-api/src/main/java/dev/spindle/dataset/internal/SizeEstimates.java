@@ -7,6 +7,8 @@ import dev.spindle.runtime.operators.base.MapOperator;
 import dev.spindle.runtime.operators.batch.AllReduceOperator;
 import dev.spindle.runtime.operators.batch.HashReduceOperator;
 import dev.spindle.runtime.operators.batch.TupleAggregateOperator;
+import dev.spindle.runtime.operators.sort.FirstNOperator;
+import dev.spindle.runtime.operators.sort.SortPartitionOperator;
 import dev.spindle.runtime.plan.PlanEdge;
 import dev.spindle.runtime.plan.PlanNode;
 import java.util.HashMap;
@@ -17,15 +19,16 @@ import java.util.Map;
  * Rough sizes of the data a plan node produces, for choosing join strategies. A source reports its
  * own ({@link dev.spindle.runtime.io.InputFormat#estimatedSizeBytes()}); a step that emits at most
  * what it reads, or one record per record read (filter, map, reduce, aggregation, repartitioning,
- * union: the sum of its inputs), passes its input's size on — an upper bound, or for a map a guess;
- * any other step (flatMap, group reduce, map partition, join...) makes it unknown. Which kind a step
- * is, is read from the class of the operator its factory makes; factories only store their
- * arguments, so making one at plan time has no effect.
+ * sortPartition, first-n; a union adds up its inputs), passes its input's size on: an upper bound,
+ * or for a map a guess. Any other step (flatMap, group reduce, map partition, join...) makes it
+ * unknown. Which kind a step is, is read from the class of the operator its factory makes;
+ * factories only store their arguments, so making one at plan time has no effect.
  */
 public final class SizeEstimates {
 
     private static final List<Class<?>> SIZE_KEEPING = List.of(FilterOperator.class, MapOperator.class,
-            IdentityOperator.class, HashReduceOperator.class, AllReduceOperator.class, TupleAggregateOperator.class);
+            IdentityOperator.class, HashReduceOperator.class, AllReduceOperator.class, TupleAggregateOperator.class,
+            SortPartitionOperator.class, FirstNOperator.class);
 
     private SizeEstimates() {
     }
