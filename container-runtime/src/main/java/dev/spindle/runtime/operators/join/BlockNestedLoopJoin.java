@@ -129,13 +129,8 @@ final class BlockNestedLoopJoin<A, B> {
     }
 
     private void emitUnmatchedSecond(ReplayableInput<B> secondInput) throws Exception {
-        if (!second.keepsUnmatched()) {
-            return;
-        }
-        try (ReplayableInput.Pass<B> pass = secondInput.open(false)) {
-            for (B record = pass.next(); record != null; record = pass.next()) {
-                collector.unmatchedSecond(record);
-            }
+        if (second.keepsUnmatched()) {
+            secondInput.forEach(collector::unmatchedSecond);
         }
     }
 }

@@ -1,12 +1,10 @@
 package dev.spindle.runtime.operators.join;
 
-import java.io.IOException;
-
 /** A sequence of serialized join records with their key hashes, read once. */
 interface HashedRecords {
 
     /** Moves to the next record; false at the end. */
-    boolean next() throws IOException;
+    boolean next() throws Exception;
 
     int hash();
 

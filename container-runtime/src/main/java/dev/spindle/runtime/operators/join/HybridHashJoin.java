@@ -316,19 +316,10 @@ final class HybridHashJoin<B, P> {
     /** A partition of which one side is empty: the other side's records are all unmatched. */
     private void emitAllUnmatched(HashedRecordFile buildFile, HashedRecordFile probeFile) throws Exception {
         if (build.keepsUnmatched()) {
-            emitAll(buildFile.asInput(build, files, pool), collector::unmatchedFirst);
+            buildFile.asInput(build, files, pool).forEach(collector::unmatchedFirst);
         }
         if (probe.keepsUnmatched()) {
-            emitAll(probeFile.asInput(probe, files, pool), collector::unmatchedSecond);
-        }
-    }
-
-    private static <T> void emitAll(ReplayableInput<T> input, SerializedTable.RecordVisitor<T> visitor)
-            throws Exception {
-        try (ReplayableInput.Pass<T> pass = input.open(false)) {
-            for (T record = pass.next(); record != null; record = pass.next()) {
-                visitor.accept(record);
-            }
+            probeFile.asInput(probe, files, pool).forEach(collector::unmatchedSecond);
         }
     }
 

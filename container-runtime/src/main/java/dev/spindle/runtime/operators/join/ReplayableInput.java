@@ -12,6 +12,15 @@ interface ReplayableInput<T> {
      */
     Pass<T> open(boolean anotherPassFollows) throws IOException;
 
+    /** Hands every record to {@code visitor} in one pass that is not followed by another. */
+    default void forEach(SerializedTable.RecordVisitor<T> visitor) throws Exception {
+        try (Pass<T> pass = open(false)) {
+            for (T record = pass.next(); record != null; record = pass.next()) {
+                visitor.accept(record);
+            }
+        }
+    }
+
     /** One pass; {@link #close()} frees what it used. */
     interface Pass<T> extends Closeable {
 

@@ -112,15 +112,9 @@ final class SortMergeJoiner<A, B> {
                 private int length;
 
                 @Override
-                public boolean next() throws IOException {
-                    try {
-                        if (started) {
-                            advance();
-                        }
-                    } catch (IOException | RuntimeException e) {
-                        throw e;
-                    } catch (Exception e) {
-                        throw new IOException("Cannot read the next record of a key group: " + e, e);
+                public boolean next() throws Exception {
+                    if (started) {
+                        advance();
                     }
                     started = true;
                     if (current == null || hash != groupHash) {
