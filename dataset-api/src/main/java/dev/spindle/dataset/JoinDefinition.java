@@ -43,6 +43,7 @@ final class JoinDefinition<L, R> {
     private final JoinHint hint;
     private final KeySelector<L, ?> leftKey;
     private final KeySelector<R, ?> rightKey;
+    private JoinHint strategy;
 
     JoinDefinition(DataSet<L> left, DataSet<R> right, JoinType type, JoinHint hint, KeySelector<L, ?> leftKey,
                    KeySelector<R, ?> rightKey) {
@@ -91,15 +92,21 @@ final class JoinDefinition<L, R> {
         return new DataSet<>(env(), node(function, Serializers.forType(out)));
     }
 
-    /** The strategy: the hint, or for {@link JoinHint#OPTIMIZER_CHOOSES} a repartition hash join building on the smaller input. */
+    /**
+     * The strategy: the hint, or for {@link JoinHint#OPTIMIZER_CHOOSES} a repartition hash join
+     * building on the smaller input (estimated once: file sources list their files for it).
+     */
     JoinHint strategy() {
-        if (hint != JoinHint.OPTIMIZER_CHOOSES) {
-            return hint;
+        if (strategy == null) {
+            strategy = hint;
+            if (hint == JoinHint.OPTIMIZER_CHOOSES) {
+                long leftBytes = SizeEstimates.bytes(left.node);
+                long rightBytes = SizeEstimates.bytes(right.node);
+                strategy = leftBytes >= 0 && rightBytes >= 0 && leftBytes < rightBytes
+                        ? JoinHint.REPARTITION_HASH_FIRST : JoinHint.REPARTITION_HASH_SECOND;
+            }
         }
-        long leftBytes = SizeEstimates.bytes(left.node);
-        long rightBytes = SizeEstimates.bytes(right.node);
-        return leftBytes >= 0 && rightBytes >= 0 && leftBytes < rightBytes
-                ? JoinHint.REPARTITION_HASH_FIRST : JoinHint.REPARTITION_HASH_SECOND;
+        return strategy;
     }
 
     /** The plan node of this join applying {@code function} ({@code null}: emit tuples of both records). */
@@ -108,7 +115,8 @@ final class JoinDefinition<L, R> {
         JoinHint strategy = strategy();
         OperatorFactory<?> factory = switch (strategy) {
             case BROADCAST_HASH_FIRST, REPARTITION_HASH_FIRST -> () -> new HashJoinOperator<>(spec, 0);
-            case BROADCAST_HASH_SECOND, REPARTITION_HASH_SECOND, OPTIMIZER_CHOOSES -> () -> new HashJoinOperator<>(spec, 1);
+            case BROADCAST_HASH_SECOND, REPARTITION_HASH_SECOND, OPTIMIZER_CHOOSES ->
+                    () -> new HashJoinOperator<>(spec, 1);
             case REPARTITION_SORT_MERGE -> () -> new SortMergeJoinOperator<>(spec);
         };
         PlanNode node = PlanNode.operator(env().nextId(), type.displayName() + " (" + describe(strategy) + ")", factory)

@@ -1,8 +1,13 @@
 package dev.spindle.dataset;
 
 import dev.spindle.api.functions.KeySelector;
+import dev.spindle.api.tuple.Tuple;
 import dev.spindle.dataset.internal.TupleFieldKeySelector;
 import dev.spindle.runtime.operators.join.JoinType;
+import dev.spindle.runtime.serialization.DynamicSerializer;
+import dev.spindle.runtime.serialization.KryoSerializer;
+import dev.spindle.runtime.serialization.TupleSerializer;
+import dev.spindle.runtime.serialization.TypeSerializer;
 import java.util.Objects;
 
 /**
@@ -37,7 +42,35 @@ public abstract class JoinOperatorSetsBase<L, R, J> {
 
     /** Keys the first input by tuple fields. */
     public Where where(int... fields) {
+        checkFields(left, fields, "where");
         return new Where(new TupleFieldKeySelector<>(fields), fields.length);
+    }
+
+    /** Rejects field positions that the input's records, if their type is known, do not have. */
+    private static void checkFields(DataSet<?> input, int[] fields, String method) {
+        TypeSerializer<?> serializer = input.serializer();
+        if (serializer instanceof TupleSerializer<?> tuples) {
+            int arity = arity(tuples.getTupleClass());
+            for (int field : fields) {
+                if (field < 0 || field >= arity) {
+                    throw new IllegalArgumentException(method + "(...) names field " + field + ", but the records are "
+                            + tuples.getTupleClass().getSimpleName() + "s with fields 0 to " + (arity - 1));
+                }
+            }
+        } else if (!(serializer instanceof DynamicSerializer || serializer instanceof KryoSerializer)) {
+            throw new IllegalArgumentException(method + "(...) with field positions needs tuple records, but "
+                    + input.node.name() + " produces records serialized by " + serializer.getClass().getSimpleName()
+                    + "; key them with a KeySelector instead");
+        }
+    }
+
+    private static int arity(Class<?> tupleClass) {
+        for (int arity = 1; arity <= Tuple.MAX_ARITY; arity++) {
+            if (Tuple.ofArity(arity).getClass().isAssignableFrom(tupleClass)) {
+                return arity;
+            }
+        }
+        throw new IllegalStateException("Not a tuple class: " + tupleClass.getName());
     }
 
     /** Keys the first input by a key selector. */
@@ -58,6 +91,7 @@ public abstract class JoinOperatorSetsBase<L, R, J> {
 
         /** Keys the second input by tuple fields; as many as {@code where} named, of the same types. */
         public J equalTo(int... fields) {
+            checkFields(right, fields, "equalTo");
             if (leftFields >= 0 && fields.length != leftFields) {
                 throw new IllegalArgumentException("where(...) names " + leftFields + " key fields but equalTo(...) "
                         + fields.length + "; both keys need the same fields in the same order");

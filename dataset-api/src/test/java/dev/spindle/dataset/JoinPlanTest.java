@@ -166,6 +166,13 @@ class JoinPlanTest {
         IllegalArgumentException fields = assertThrows(IllegalArgumentException.class,
                 () -> l.join(r).where(0, 1).equalTo(0));
         assertTrue(fields.getMessage().contains("2 key fields"), fields.getMessage());
+        IllegalArgumentException position = assertThrows(IllegalArgumentException.class,
+                () -> l.join(r).where(0).equalTo(2));
+        assertEquals("equalTo(...) names field 2, but the records are Tuple2s with fields 0 to 1", position.getMessage());
+        IllegalArgumentException notTuples = assertThrows(IllegalArgumentException.class,
+                () -> env.generateSequence(1, 10).join(r).where(0));
+        assertTrue(notTuples.getMessage().contains("needs tuple records") && notTuples.getMessage().contains("KeySelector"),
+                notTuples.getMessage());
         ExecutionEnvironment other = ExecutionEnvironment.create(new PlanOnlyExecutor());
         assertThrows(IllegalArgumentException.class, () -> l.join(other.fromElements(1)));
     }
