@@ -24,6 +24,7 @@ import dev.spindle.runtime.operators.batch.CollectSinkOperator;
 import dev.spindle.runtime.operators.batch.CountSinkOperator;
 import dev.spindle.runtime.operators.batch.HashReduceOperator;
 import dev.spindle.runtime.operators.batch.MapPartitionOperator;
+import dev.spindle.runtime.operators.join.JoinType;
 import dev.spindle.runtime.operators.sort.SortField;
 import dev.spindle.runtime.plan.ExchangeMode;
 import dev.spindle.runtime.plan.PlanEdge;
@@ -142,6 +143,59 @@ public class DataSet<T> {
 
     public DataSet<T> partitionByHash(int... fields) {
         return partitionByHash(new TupleFieldKeySelector<T>(fields));
+    }
+
+    // ---- joins ----
+
+    /**
+     * Joins with {@code other} on equal keys, named next: {@code join(other).where(...).equalTo(...)}
+     * is a data set of the matching pairs ({@code Tuple2(this record, other record)}), or, with
+     * {@code .with(function)}, of what the function makes of them. The strategy follows
+     * {@link JoinHint#OPTIMIZER_CHOOSES}.
+     */
+    public <R> JoinOperatorSets<T, R> join(DataSet<R> other) {
+        return join(other, JoinHint.OPTIMIZER_CHOOSES);
+    }
+
+    public <R> JoinOperatorSets<T, R> join(DataSet<R> other, JoinHint hint) {
+        return new JoinOperatorSets<>(this, other, hint);
+    }
+
+    /** A join with a small data set, which is broadcast ({@link JoinHint#BROADCAST_HASH_SECOND}). */
+    public <R> JoinOperatorSets<T, R> joinWithTiny(DataSet<R> other) {
+        return join(other, JoinHint.BROADCAST_HASH_SECOND);
+    }
+
+    /** A join with a large data set; this one is broadcast ({@link JoinHint#BROADCAST_HASH_FIRST}). */
+    public <R> JoinOperatorSets<T, R> joinWithHuge(DataSet<R> other) {
+        return join(other, JoinHint.BROADCAST_HASH_FIRST);
+    }
+
+    /** A join that also keeps records of this data set without a match (paired with {@code null}). */
+    public <R> OuterJoinOperatorSets<T, R> leftOuterJoin(DataSet<R> other) {
+        return leftOuterJoin(other, JoinHint.OPTIMIZER_CHOOSES);
+    }
+
+    public <R> OuterJoinOperatorSets<T, R> leftOuterJoin(DataSet<R> other, JoinHint hint) {
+        return new OuterJoinOperatorSets<>(this, other, JoinType.LEFT_OUTER, hint);
+    }
+
+    /** A join that also keeps records of {@code other} without a match (paired with {@code null}). */
+    public <R> OuterJoinOperatorSets<T, R> rightOuterJoin(DataSet<R> other) {
+        return rightOuterJoin(other, JoinHint.OPTIMIZER_CHOOSES);
+    }
+
+    public <R> OuterJoinOperatorSets<T, R> rightOuterJoin(DataSet<R> other, JoinHint hint) {
+        return new OuterJoinOperatorSets<>(this, other, JoinType.RIGHT_OUTER, hint);
+    }
+
+    /** A join that also keeps records of both sides without a match (paired with {@code null}). */
+    public <R> OuterJoinOperatorSets<T, R> fullOuterJoin(DataSet<R> other) {
+        return fullOuterJoin(other, JoinHint.OPTIMIZER_CHOOSES);
+    }
+
+    public <R> OuterJoinOperatorSets<T, R> fullOuterJoin(DataSet<R> other, JoinHint hint) {
+        return new OuterJoinOperatorSets<>(this, other, JoinType.FULL_OUTER, hint);
     }
 
     // ---- sorting, coGroup and cross ----

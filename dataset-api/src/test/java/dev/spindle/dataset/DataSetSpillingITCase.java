@@ -25,7 +25,6 @@ import dev.spindle.runtime.serialization.Serializers;
 import dev.spindle.runtime.serialization.TypeSerializer;
 import dev.spindle.runtime.sort.Order;
 import dev.spindle.runtime.taskmanager.TaskManagerOptions;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -187,16 +186,7 @@ class DataSetSpillingITCase {
 
     /** Spill files under io.tmp.dirs right now; other subtasks create and delete them meanwhile. */
     static int spillFiles() {
-        return spillFiles(tmp.toFile());
-    }
-
-    private static int spillFiles(File dir) {
-        File[] children = dir.listFiles();
-        int n = 0;
-        for (File child : children == null ? new File[0] : children) {
-            n += child.isDirectory() ? spillFiles(child) : child.getName().endsWith(".spill") ? 1 : 0;
-        }
-        return n;
+        return SpillFileMonitor.spillFiles(tmp.toFile()).size();
     }
 
     private static void assertNoSpillFilesLeft() {

@@ -30,6 +30,15 @@ public interface InputFormat<T, S extends InputSplit> extends Serializable {
 
     void close() throws IOException;
 
+    /**
+     * A rough size of all records this source produces, in bytes, or -1 if unknown; plans use it to
+     * choose strategies (the build side of a join). Called on the client when the plan is made, so it
+     * must be cheap, and it answers -1 rather than fail.
+     */
+    default long estimatedSizeBytes() {
+        return -1;
+    }
+
     /** For plans and logs. */
     default String describe() {
         return getClass().getSimpleName();

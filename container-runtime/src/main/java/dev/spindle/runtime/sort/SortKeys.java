@@ -2,6 +2,7 @@ package dev.spindle.runtime.sort;
 
 import dev.spindle.api.functions.KeySelector;
 import dev.spindle.api.tuple.Tuple;
+import dev.spindle.runtime.shuffle.partitioner.KeyHashing;
 import java.util.Arrays;
 import java.util.Comparator;
 
@@ -44,7 +45,16 @@ public final class SortKeys {
         return new FieldsKey<>(positions, orders);
     }
 
-    /** A key computed by a user's key selector. */
+    /**
+     * Orders records by the {@link KeyHashing#stableHash stable hash} of {@code selector}'s key, as a
+     * signed int: records with equal keys end up next to each other (possibly with records of other
+     * keys of the same hash), and every comparison is decided by the normalized key, so sorting never
+     * deserializes records. For grouping and equi-joins, which need equal keys together but no order.
+     */
+    public static <T, K> SortKey<T, K> byKeyHash(KeySelector<T, K> selector) {
+        return new KeyHashKey<>(selector);
+    }
+
     /** Applies a key selector, turning its checked exceptions into {@link SortKeyException}. */
     public static <T, K> K keyOf(KeySelector<T, K> selector, T record) {
         try {
@@ -137,6 +147,36 @@ public final class SortKeys {
         @Override
         public boolean isDecisive(long normalizedKey) {
             return prefix.isDecisive(normalizedKey);
+        }
+    }
+
+    /** Orders by the stable hash of the key; the normalized key is the hash, so it decides every comparison. */
+    private static final class KeyHashKey<T, K> implements SortKey<T, K> {
+
+        private final KeySelector<T, K> selector;
+
+        KeyHashKey(KeySelector<T, K> selector) {
+            this.selector = selector;
+        }
+
+        @Override
+        public K extract(T record) {
+            return keyOf(selector, record);
+        }
+
+        @Override
+        public int compare(K first, K second) {
+            return Integer.compare(KeyHashing.stableHash(first), KeyHashing.stableHash(second));
+        }
+
+        @Override
+        public long normalize(K key) {
+            return ((KeyHashing.stableHash(key) ^ 0x80000000L) & 0xFFFFFFFFL) << 32;
+        }
+
+        @Override
+        public boolean isDecisive(long normalizedKey) {
+            return true;
         }
     }
 }

@@ -4,6 +4,9 @@ import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Finds the output type of a user function so that a fast serializer can be chosen. Works for
@@ -40,16 +43,41 @@ public final class TypeExtractor {
         return null;
     }
 
+    /**
+     * The type argument as declared where {@code clazz} or a superclass implements {@code target}; a
+     * type variable of that superclass is resolved through the type arguments its subclasses gave it
+     * ({@code class MyJoin extends RichJoinFunction<A, B, C>}).
+     */
     private static Type fromGenericInterfaces(Class<?> clazz, Class<?> target, int argIndex) {
+        Map<TypeVariable<?>, Type> bindings = Map.of();
         for (Class<?> c = clazz; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Type t : c.getGenericInterfaces()) {
                 if (t instanceof ParameterizedType p && p.getRawType() == target) {
-                    Type arg = p.getActualTypeArguments()[argIndex];
+                    Type arg = bound(p.getActualTypeArguments()[argIndex], bindings);
                     return isConcrete(arg) ? arg : null;
                 }
             }
+            bindings = superclassBindings(c, bindings);
         }
         return null;
+    }
+
+    /** What the type variables of {@code c}'s superclass stand for, given what {@code c}'s own stand for. */
+    private static Map<TypeVariable<?>, Type> superclassBindings(Class<?> c, Map<TypeVariable<?>, Type> bindings) {
+        if (!(c.getGenericSuperclass() instanceof ParameterizedType p)) {
+            return Map.of();
+        }
+        TypeVariable<?>[] variables = c.getSuperclass().getTypeParameters();
+        Type[] arguments = p.getActualTypeArguments();
+        Map<TypeVariable<?>, Type> next = new HashMap<>();
+        for (int i = 0; i < variables.length; i++) {
+            next.put(variables[i], bound(arguments[i], bindings));
+        }
+        return next;
+    }
+
+    private static Type bound(Type type, Map<TypeVariable<?>, Type> bindings) {
+        return type instanceof TypeVariable<?> v ? bindings.getOrDefault(v, v) : type;
     }
 
     /** Whether a type has no type variables or wildcards anywhere. */

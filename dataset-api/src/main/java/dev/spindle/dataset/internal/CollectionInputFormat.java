@@ -38,6 +38,12 @@ public final class CollectionInputFormat<T> implements InputFormat<T, Collection
         this.count = elements.size();
     }
 
+    /** The serialized size of the elements. */
+    @Override
+    public long estimatedSizeBytes() {
+        return data.length;
+    }
+
     @Override
     public Split[] createInputSplits(int minNumSplits) {
         return new Split[] {new Split(0)};

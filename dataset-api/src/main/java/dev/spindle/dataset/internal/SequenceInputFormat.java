@@ -23,6 +23,12 @@ public final class SequenceInputFormat implements InputFormat<Long, SequenceInpu
         this.to = to;
     }
 
+    /** Eight bytes per number. */
+    @Override
+    public long estimatedSizeBytes() {
+        return 8 * (to - from + 1);
+    }
+
     @Override
     public Range[] createInputSplits(int minNumSplits) {
         long total = to - from + 1;

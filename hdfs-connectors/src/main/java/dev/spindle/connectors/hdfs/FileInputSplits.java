@@ -45,6 +45,16 @@ public final class FileInputSplits {
         return splits.toArray(new FileInputSplit[0]);
     }
 
+    /** The total length of the files {@link #create} would split, or -1 if they cannot be listed. */
+    public static long totalLength(String path) {
+        try {
+            Path root = new Path(path);
+            return listFiles(HadoopFileSystems.get(root), root).stream().mapToLong(FileStatus::getLen).sum();
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     private static List<FileStatus> listFiles(FileSystem fs, Path root) throws IOException {
         List<FileStatus> files = new ArrayList<>();
         try {

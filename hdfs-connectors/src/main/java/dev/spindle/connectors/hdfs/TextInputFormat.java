@@ -34,6 +34,12 @@ public final class TextInputFormat implements InputFormat<String, FileInputSplit
         return "TextFile(" + path + ")";
     }
 
+    /** The length of the files. */
+    @Override
+    public long estimatedSizeBytes() {
+        return FileInputSplits.totalLength(path);
+    }
+
     @Override
     public FileInputSplit[] createInputSplits(int minNumSplits) throws IOException {
         return FileInputSplits.create(path, minNumSplits);

@@ -78,6 +78,12 @@ public final class CsvInputFormat<T extends Tuple> implements InputFormat<T, Fil
         return "CsvFile(" + path + ")";
     }
 
+    /** The length of the files. */
+    @Override
+    public long estimatedSizeBytes() {
+        return FileInputSplits.totalLength(path);
+    }
+
     @Override
     public FileInputSplit[] createInputSplits(int minNumSplits) throws IOException {
         return FileInputSplits.create(path, minNumSplits);

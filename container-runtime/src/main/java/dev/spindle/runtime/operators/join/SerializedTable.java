@@ -1,0 +1,198 @@
+package dev.spindle.runtime.operators.join;
+
+import java.io.IOException;
+
+/**
+ * An in-memory hash table over serialized records of one join input, kept in pages of a
+ * {@link PagePool}: records are appended with {@link #add} (never more pages than the limit, index
+ * included), indexed once with {@link #buildIndex}, then probed with {@link #match}. Each record
+ * remembers whether it matched, for the outer side of a join ({@link #forEachUnmatched}).
+ *
+ * <p>Layout of a record: next record of its bucket chain (8 bytes, address + 1, 0 ends the chain),
+ * key hash (4), matched flag (1), length (4), the serialized record. The index is an array of chain
+ * heads, one per bucket, with about one record per bucket, in pages too. Buckets are chosen by the
+ * key hash rehashed for the table's recursion level, so that tables of one partition spread keys
+ * that an earlier partitioning (the shuffle, a parent level) put together.
+ *
+ * <p>Lifecycle: {@code add}* -> {@code buildIndex} -> ({@code match} | {@code forEachUnmatched})* ->
+ * {@code release}. Task thread only.
+ */
+final class SerializedTable<T> {
+
+    static final int HEADER_BYTES = 17;
+    private static final int NEXT = 0;
+    private static final int HASH = 8;
+    private static final int MATCHED = 12;
+    private static final int LENGTH = 13;
+
+    /** Receives records of the table. */
+    interface RecordVisitor<T> {
+        void accept(T record) throws Exception;
+    }
+
+    /** Receives records of the table as bytes, with their key hash. */
+    interface RawVisitor {
+        void accept(int hash, byte[] bytes, int length) throws IOException;
+    }
+
+    private final JoinSide<T> side;
+    private final PagePool pool;
+    private final int level;
+    private final int pageLimit;
+    private final RecordPages data;
+    private final RecordPages index;
+    private long records;
+    private int bucketMask = -1;
+    private byte[] scratch = new byte[256];
+
+    /**
+     * @param level the recursion level, which picks the rehash of key hashes
+     * @param pageLimit most pages the table may hold, index included
+     */
+    SerializedTable(JoinSide<T> side, PagePool pool, int level, int pageLimit) {
+        this.side = side;
+        this.pool = pool;
+        this.level = level;
+        this.pageLimit = pageLimit;
+        this.data = new RecordPages(pool);
+        this.index = new RecordPages(pool);
+    }
+
+    /** The bucket (and partition) hash of a key hash at a recursion level. */
+    static int rehash(int hash, int level) {
+        int h = (hash ^ 0x5bd1e995 * (level + 1)) * 0xcc9e2d51;
+        h ^= h >>> 15;
+        h *= 0x1b873593;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        return h ^ (h >>> 16);
+    }
+
+    /** Bytes a record of {@code length} serialized bytes takes in a table. */
+    static long footprint(int length) {
+        return HEADER_BYTES + (long) length;
+    }
+
+    /** Pages the index of {@code records} records takes. */
+    int indexPages(long records) {
+        return pool.pagesFor(8L * buckets(records));
+    }
+
+    private static int buckets(long records) {
+        return Integer.highestOneBit((int) Math.min(Math.max(records, 1), 1 << 30));
+    }
+
+    /**
+     * Appends a record; false, changing nothing, if it would take the table past its page limit
+     * (room for the index included) or the pool is out of pages.
+     */
+    boolean add(int hash, byte[] bytes, int length) {
+        if (bucketMask >= 0) {
+            throw new IllegalStateException("The table was already indexed");
+        }
+        long size = footprint(length);
+        if (data.pagesAfter(size) + indexPages(records + 1) > pageLimit) {
+            return false;
+        }
+        long address = data.allocate(size);
+        if (address < 0) {
+            return false;
+        }
+        data.putLong(address + NEXT, 0);
+        data.putInt(address + HASH, hash);
+        data.putByte(address + MATCHED, (byte) 0);
+        data.putInt(address + LENGTH, length);
+        data.put(address + HEADER_BYTES, bytes, 0, length);
+        records++;
+        return true;
+    }
+
+    /** Chains every record into its bucket; takes the index pages, which must be free (see {@link #indexPages}). */
+    void buildIndex() {
+        int buckets = buckets(records);
+        if (index.allocate(8L * buckets) < 0) {
+            throw new IllegalStateException("No memory left for the index of a join table of " + records + " records");
+        }
+        index.zero(0, 8L * buckets);
+        bucketMask = buckets - 1;
+        for (long address = 0; address < data.size(); address += footprint(data.getInt(address + LENGTH))) {
+            long head = 8L * (rehash(data.getInt(address + HASH), level) & bucketMask);
+            data.putLong(address + NEXT, index.getLong(head));
+            index.putLong(head, address + 1);
+        }
+    }
+
+    /**
+     * Hands every record whose key matches {@code key} (with key hash {@code hash}) to
+     * {@code visitor}, each as a new object, and marks it matched; returns how many there were.
+     */
+    int match(int hash, Object key, RecordVisitor<T> visitor) throws Exception {
+        int matches = 0;
+        long next = index.getLong(8L * (rehash(hash, level) & bucketMask));
+        while (next != 0) {
+            long address = next - 1;
+            next = data.getLong(address + NEXT);
+            if (data.getInt(address + HASH) == hash) {
+                T record = read(address);
+                if (JoinSide.keysMatch(side.key(record), key)) {
+                    data.putByte(address + MATCHED, (byte) 1);
+                    matches++;
+                    visitor.accept(record);
+                }
+            }
+        }
+        return matches;
+    }
+
+    /** Hands every record that never matched to {@code visitor}. */
+    void forEachUnmatched(RecordVisitor<T> visitor) throws Exception {
+        for (long address = 0; address < data.size(); address += footprint(data.getInt(address + LENGTH))) {
+            if (data.getByte(address + MATCHED) == 0) {
+                visitor.accept(read(address));
+            }
+        }
+    }
+
+    /** Hands every record, as bytes, to {@code visitor} (to spill the table). */
+    void forEachRaw(RawVisitor visitor) throws IOException {
+        for (long address = 0; address < data.size(); ) {
+            int length = data.getInt(address + LENGTH);
+            visitor.accept(data.getInt(address + HASH), copyPayload(address, length), length);
+            address += footprint(length);
+        }
+    }
+
+    private T read(long address) throws IOException {
+        int length = data.getInt(address + LENGTH);
+        long payload = address + HEADER_BYTES;
+        if (data.isContiguous(payload, length)) {
+            return side.deserialize(data.array(payload), data.offsetOf(payload), length);
+        }
+        return side.deserialize(copyPayload(address, length), 0, length);
+    }
+
+    private byte[] copyPayload(long address, int length) {
+        if (scratch.length < length) {
+            scratch = new byte[Math.max(length, scratch.length * 2)];
+        }
+        data.get(address + HEADER_BYTES, scratch, 0, length);
+        return scratch;
+    }
+
+    long records() {
+        return records;
+    }
+
+    /** Pages holding records (the index not counted). */
+    int dataPages() {
+        return data.pageCount();
+    }
+
+    /** Gives every page back to the pool. */
+    void release() {
+        data.clear();
+        index.clear();
+        records = 0;
+        bucketMask = -1;
+    }
+}

@@ -1,0 +1,159 @@
+package dev.spindle.dataset;
+
+import dev.spindle.api.functions.FlatJoinFunction;
+import dev.spindle.api.functions.Function;
+import dev.spindle.api.functions.JoinFunction;
+import dev.spindle.api.functions.KeySelector;
+import dev.spindle.dataset.internal.SizeEstimates;
+import dev.spindle.runtime.operators.OperatorFactory;
+import dev.spindle.runtime.operators.join.HashJoinOperator;
+import dev.spindle.runtime.operators.join.JoinSpec;
+import dev.spindle.runtime.operators.join.JoinType;
+import dev.spindle.runtime.operators.join.SortMergeJoinOperator;
+import dev.spindle.runtime.plan.ExchangeMode;
+import dev.spindle.runtime.plan.PlanEdge;
+import dev.spindle.runtime.plan.PlanNode;
+import dev.spindle.runtime.serialization.Serializers;
+import dev.spindle.runtime.serialization.TypeSerializer;
+import dev.spindle.runtime.shuffle.partitioner.BroadcastPartitioner;
+import dev.spindle.runtime.shuffle.partitioner.ForwardPartitioner;
+import dev.spindle.runtime.shuffle.partitioner.HashPartitioner;
+import dev.spindle.runtime.types.TypeExtractor;
+import java.lang.reflect.Type;
+
+/**
+ * A join whose inputs, type, hint and keys are known: turns into a plan node once its function is
+ * (or, for inner joins, is not) given. The node's strategy follows the hint ({@link JoinHint}):
+ *
+ * <ul>
+ *   <li>broadcast: the build input is broadcast over a blocking edge, the other comes forward, and the
+ *   join takes the other input's parallelism;</li>
+ *   <li>repartition hash: both inputs hash-partitioned by key, the build input over a blocking edge
+ *   (the hash join reads it completely before the other);</li>
+ *   <li>sort-merge: both inputs hash-partitioned by key, read in any order.</li>
+ * </ul>
+ *
+ * Hash joins claim one share of their slot's managed memory, sort-merge joins two (two sorters).
+ */
+final class JoinDefinition<L, R> {
+
+    private final DataSet<L> left;
+    private final DataSet<R> right;
+    private final JoinType type;
+    private final JoinHint hint;
+    private final KeySelector<L, ?> leftKey;
+    private final KeySelector<R, ?> rightKey;
+    private JoinHint strategy;
+
+    JoinDefinition(DataSet<L> left, DataSet<R> right, JoinType type, JoinHint hint, KeySelector<L, ?> leftKey,
+                   KeySelector<R, ?> rightKey) {
+        this.left = left;
+        this.right = right;
+        this.type = type;
+        this.hint = hint;
+        this.leftKey = leftKey;
+        this.rightKey = rightKey;
+    }
+
+    /**
+     * Rejects hints that cannot produce a join type's result: a broadcast input on the outer side,
+     * whose unmatched records every subtask would emit.
+     */
+    static void checkHint(JoinType type, JoinHint hint) {
+        if (hint == JoinHint.BROADCAST_HASH_FIRST && type.keepsUnmatchedLeft()
+                || hint == JoinHint.BROADCAST_HASH_SECOND && type.keepsUnmatchedRight()) {
+            String side = hint == JoinHint.BROADCAST_HASH_FIRST ? "left (first)" : "right (second)";
+            throw new IllegalArgumentException("A " + type.displayName() + " cannot use " + hint + ": it keeps the "
+                    + side + " input's unmatched records, but a broadcast input is seen whole by every subtask, "
+                    + "none of which knows whether another one matched a record. Broadcast the other input, or use "
+                    + "REPARTITION_HASH_FIRST, REPARTITION_HASH_SECOND or REPARTITION_SORT_MERGE.");
+        }
+    }
+
+    ExecutionEnvironment env() {
+        return left.env;
+    }
+
+    TypeSerializer<L> leftSerializer() {
+        return left.serializer();
+    }
+
+    TypeSerializer<R> rightSerializer() {
+        return right.serializer();
+    }
+
+    <O> DataSet<O> with(JoinFunction<L, R, O> function) {
+        Type out = TypeExtractor.typeArgument(function, JoinFunction.class, 2, true);
+        return new DataSet<>(env(), node(function, Serializers.forType(out)));
+    }
+
+    <O> DataSet<O> with(FlatJoinFunction<L, R, O> function) {
+        Type out = TypeExtractor.typeArgument(function, FlatJoinFunction.class, 2, false);
+        return new DataSet<>(env(), node(function, Serializers.forType(out)));
+    }
+
+    /**
+     * The strategy: the hint, or for {@link JoinHint#OPTIMIZER_CHOOSES} a repartition hash join
+     * building on the smaller input (estimated once: file sources list their files for it).
+     */
+    JoinHint strategy() {
+        if (strategy == null) {
+            strategy = hint;
+            if (hint == JoinHint.OPTIMIZER_CHOOSES) {
+                long leftBytes = SizeEstimates.bytes(left.node);
+                long rightBytes = SizeEstimates.bytes(right.node);
+                strategy = leftBytes >= 0 && rightBytes >= 0 && leftBytes < rightBytes
+                        ? JoinHint.REPARTITION_HASH_FIRST : JoinHint.REPARTITION_HASH_SECOND;
+            }
+        }
+        return strategy;
+    }
+
+    /** The plan node of this join applying {@code function} ({@code null}: emit tuples of both records). */
+    PlanNode node(Function function, TypeSerializer<?> outSerializer) {
+        JoinSpec<L, R> spec = new JoinSpec<>(type, leftKey, rightKey, left.serializer(), right.serializer(), function);
+        JoinHint strategy = strategy();
+        OperatorFactory<?> factory = switch (strategy) {
+            case BROADCAST_HASH_FIRST, REPARTITION_HASH_FIRST -> () -> new HashJoinOperator<>(spec, 0);
+            case BROADCAST_HASH_SECOND, REPARTITION_HASH_SECOND, OPTIMIZER_CHOOSES ->
+                    () -> new HashJoinOperator<>(spec, 1);
+            case REPARTITION_SORT_MERGE -> () -> new SortMergeJoinOperator<>(spec);
+        };
+        PlanNode node = PlanNode.operator(env().nextId(), type.displayName() + " (" + describe(strategy) + ")", factory)
+                .setOutputSerializer(outSerializer)
+                .setManagedMemoryWeight(strategy == JoinHint.REPARTITION_SORT_MERGE ? 2 : 1);
+        switch (strategy) {
+            case BROADCAST_HASH_FIRST -> broadcast(node, left.node, right.node, 0);
+            case BROADCAST_HASH_SECOND -> broadcast(node, right.node, left.node, 1);
+            default -> {
+                node.addInput(new PlanEdge(left.node, new HashPartitioner<>(leftKey),
+                        strategy == JoinHint.REPARTITION_HASH_FIRST ? ExchangeMode.BLOCKING : null, 0));
+                node.addInput(new PlanEdge(right.node, new HashPartitioner<>(rightKey),
+                        strategy == JoinHint.REPARTITION_HASH_SECOND ? ExchangeMode.BLOCKING : null, 1));
+            }
+        }
+        return node;
+    }
+
+    /** Inputs of a broadcast hash join: the build side whole to every subtask, the probe side forward. */
+    private static void broadcast(PlanNode join, PlanNode build, PlanNode probe, int buildInput) {
+        PlanEdge buildEdge = new PlanEdge(build, new BroadcastPartitioner<>(), ExchangeMode.BLOCKING, buildInput);
+        PlanEdge probeEdge = new PlanEdge(probe, new ForwardPartitioner<>(), null, 1 - buildInput);
+        join.addInput(buildInput == 0 ? buildEdge : probeEdge);
+        join.addInput(buildInput == 0 ? probeEdge : buildEdge);
+        if (probe.parallelism() != PlanNode.DEFAULT_PARALLELISM) {
+            join.setParallelism(probe.parallelism());
+        }
+        join.setMaxParallelism(probe.maxParallelism());
+    }
+
+    private static String describe(JoinHint strategy) {
+        return switch (strategy) {
+            case BROADCAST_HASH_FIRST -> "hash, left broadcast";
+            case BROADCAST_HASH_SECOND -> "hash, right broadcast";
+            case REPARTITION_HASH_FIRST -> "hash, build left";
+            case REPARTITION_HASH_SECOND, OPTIMIZER_CHOOSES -> "hash, build right";
+            case REPARTITION_SORT_MERGE -> "sort-merge";
+        };
+    }
+}
