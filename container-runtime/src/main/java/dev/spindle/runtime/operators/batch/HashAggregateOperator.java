@@ -15,8 +15,9 @@ import org.apache.logging.log4j.Logger;
  *       the table holds {@code maxEntries} keys and a new key arrives, so memory stays bounded;</li>
  *   <li>final ({@code maxEntries <= 0}, after the shuffle): aggregates within the operator's share
  *       of managed memory through a {@link SpillingHashAggregator}, which spills partial aggregates
- *       to disk when the keys do not fit. Without a share (a plan node without managed-memory
- *       weight, or no serializer) it keeps every key in memory.</li>
+ *       to disk when the keys do not fit. Without a serializer (few keys expected, as in an
+ *       aggregation of a whole input) or without a share (a plan node without managed-memory
+ *       weight; logged) it keeps every key in memory.</li>
  * </ul>
  * Lifecycle as any operator; {@link #dispose()} releases memory and spill files, also after a
  * failure. Task thread only.
@@ -50,8 +51,11 @@ public abstract class HashAggregateOperator<T, K> extends OneInputOperator<T, T>
         if (maxEntries > 0) {
             return;
         }
+        if (serializer == null) {
+            return;
+        }
         int pages = context.managedMemoryPages();
-        if (serializer != null && pages >= SpillingHashAggregator.MIN_PAGES) {
+        if (pages >= SpillingHashAggregator.MIN_PAGES) {
             spilling = SpillingHashAggregator.builder(serializer, keySelector, table)
                     .memory(context.memoryManager(), context.memoryOwner(), pages)
                     .tempDirectories(context.tempDirectories())
