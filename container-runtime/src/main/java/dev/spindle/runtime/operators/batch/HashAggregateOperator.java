@@ -82,6 +82,11 @@ public abstract class HashAggregateOperator<T, K> extends OneInputOperator<T, T>
     public void endInput(int input) throws Exception {
         if (spilling != null) {
             spilling.finish(output);
+            if (spilling.spills() > 0) {
+                LOG.info("{} spilled its hash table {} times ({} sorted runs on disk) within {} pages of managed memory",
+                        context.operatorName(), spilling.spills(), spilling.spilledRuns(),
+                        context.managedMemoryPages());
+            }
         } else {
             table.drain(output);
         }
