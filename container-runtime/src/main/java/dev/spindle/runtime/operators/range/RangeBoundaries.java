@@ -32,8 +32,14 @@ final class RangeBoundaries {
         }
     }
 
-    /** The rank of {@code key}: the share of sampled data with smaller keys, scaled to {@code [0, RANK_SCALE)}. */
+    /**
+     * The rank of {@code key}: the share of sampled data with smaller keys, scaled to
+     * {@code [0, RANK_SCALE)}; 0 for every key without samples (an empty input).
+     */
     int rank(Object key) {
+        if (keys.length == 0) {
+            return 0;
+        }
         int index = lowerBound(key);
         double share = index < keys.length ? shareBelow[index] : 1.0;
         return (int) Math.min(RANK_SCALE - 1, (long) (share * RANK_SCALE));
