@@ -169,7 +169,7 @@ public class DataSet<T> {
         return aggregate(Aggregations.MAX, field);
     }
 
-    /** One tuple per distinct combination of values in these fields (the first seen). */
+    /** One tuple per distinct combination of values in these fields (any one of the tuples that share it). */
     public DataSet<T> distinct(int... fields) {
         TupleFields.check("distinct", serializer(), fields);
         return distinct(new TupleFieldKeySelector<T>(fields));
