@@ -75,6 +75,30 @@ class DataSetPartitioningITCase {
 
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 4})
+    void shouldRangePartitionByTwoFieldsSplittingTheHotFirstFieldByTheSecond(int parallelism) throws Exception {
+        ExecutionEnvironment env = cluster.createEnvironment(parallelism);
+        DataSet<Tuple2<Long, String>> records = env.generateSequence(0, RECORDS - 1).map(new SkewedKey());
+
+        List<Tuple2<Integer, Tuple2<Long, String>>> tagged = records.partitionByRange(1, 0)
+                .map(new TagWithSubtask<>()).returns(new TypeHint<Tuple2<Integer, Tuple2<Long, String>>>() { })
+                .collect();
+
+        List<Tuple2<Long, String>> expected = new ArrayList<>();
+        for (long i = 0; i < RECORDS; i++) {
+            expected.add(new SkewedKey().map(i));
+        }
+        assertEveryRecordOnce(expected, tagged);
+        // (name, index) in the order of the key tuple: names first; NUL sorts before every other character.
+        assertRangePartitioned(tagged, t -> t.f1 + "\0" + String.format("%08d", t.f0), parallelism);
+        for (int p = 0; p < parallelism; p++) {
+            long size = count(tagged, p);
+            assertTrue(Math.abs(size - RECORDS / parallelism) < 0.15 * RECORDS / parallelism,
+                    "partition " + p + " holds " + size + " of " + RECORDS + " records");
+        }
+    }
+
+    @ParameterizedTest(name = "parallelism {0}")
+    @ValueSource(ints = {1, 4})
     void shouldSendEachRecordWhereTheCustomPartitionerSays(int parallelism) throws Exception {
         ExecutionEnvironment env = cluster.createEnvironment(parallelism);
         DataSet<Tuple2<Long, String>> records = env.generateSequence(0, RECORDS - 1).map(new SkewedKey());
