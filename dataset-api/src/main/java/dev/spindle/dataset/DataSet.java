@@ -1,5 +1,7 @@
 package dev.spindle.dataset;
 
+import dev.spindle.api.aggregation.Aggregations;
+import dev.spindle.api.aggregation.FieldAggregation;
 import dev.spindle.api.functions.FilterFunction;
 import dev.spindle.api.functions.FlatMapFunction;
 import dev.spindle.api.functions.GroupReduceFunction;
@@ -10,7 +12,9 @@ import dev.spindle.api.functions.ReduceFunction;
 import dev.spindle.connectors.hdfs.TextOutputFormat;
 import dev.spindle.connectors.hdfs.csv.CsvDialect;
 import dev.spindle.connectors.hdfs.csv.CsvRecordFormatter;
+import dev.spindle.dataset.internal.SelectByFields;
 import dev.spindle.dataset.internal.TupleFieldKeySelector;
+import dev.spindle.dataset.internal.TupleFields;
 import dev.spindle.runtime.io.GlobalOutputHooks;
 import dev.spindle.runtime.io.OutputFormat;
 import dev.spindle.runtime.operators.OperatorFactory;
@@ -33,6 +37,7 @@ import dev.spindle.runtime.serialization.DataInputDeserializer;
 import dev.spindle.runtime.serialization.Serializers;
 import dev.spindle.runtime.serialization.TypeSerializer;
 import dev.spindle.runtime.shuffle.partitioner.BroadcastPartitioner;
+import dev.spindle.runtime.shuffle.partitioner.CustomPartitioner;
 import dev.spindle.runtime.shuffle.partitioner.ForwardPartitioner;
 import dev.spindle.runtime.shuffle.partitioner.HashPartitioner;
 import dev.spindle.runtime.shuffle.partitioner.Partitioner;
@@ -240,6 +245,78 @@ public class DataSet<T> {
         return CrossDataSet.create(this, other, 0);
     }
 
+    // ---- aggregations and partitioning ----
+
+    /**
+     * Aggregates a tuple field over the whole data set into one record (none if it is empty); more
+     * fields with {@link AggregateDataSet#and}. See {@link Aggregations} for the types.
+     */
+    public AggregateDataSet<T> aggregate(Aggregations aggregation, int field) {
+        return new AggregateDataSet<>(this, null, List.of(new FieldAggregation(aggregation, field)));
+    }
+
+    public AggregateDataSet<T> sum(int field) {
+        return aggregate(Aggregations.SUM, field);
+    }
+
+    public AggregateDataSet<T> min(int field) {
+        return aggregate(Aggregations.MIN, field);
+    }
+
+    public AggregateDataSet<T> max(int field) {
+        return aggregate(Aggregations.MAX, field);
+    }
+
+    /** One tuple per distinct combination of values in these fields (any one of the tuples that share it). */
+    public DataSet<T> distinct(int... fields) {
+        TupleFields.check("distinct", serializer(), fields);
+        return distinct(new TupleFieldKeySelector<T>(fields));
+    }
+
+    /** The tuple with the smallest values in these fields, compared in this order (ties: any one). */
+    public DataSet<T> minBy(int... fields) {
+        TupleFields.check("minBy", serializer(), fields);
+        SelectByFields<T> select = SelectByFields.min(fields);
+        return reduce(select).name(select.describe());
+    }
+
+    /** The tuple with the largest values in these fields, compared in this order (ties: any one). */
+    public DataSet<T> maxBy(int... fields) {
+        TupleFields.check("maxBy", serializer(), fields);
+        SelectByFields<T> select = SelectByFields.max(fields);
+        return reduce(select).name(select.describe());
+    }
+
+    /**
+     * Range-partitions tuples by some fields: equal keys share a partition, and every key of
+     * partition i is at most every key of partition i+1 (natural order, fields compared in turn).
+     * The boundaries come from a sample of the data taken in the same job, so partitions are about
+     * equally large unless single keys are.
+     */
+    public DataSet<T> partitionByRange(int... fields) {
+        TupleFields.check("partitionByRange", serializer(), fields);
+        return RangePartitioning.partition(this, new TupleFieldKeySelector<T>(fields));
+    }
+
+    /** Range-partitions by a key in its natural order; see {@link #partitionByRange(int...)}. */
+    public <K> DataSet<T> partitionByRange(KeySelector<T, K> keySelector) {
+        return RangePartitioning.partition(this, keySelector);
+    }
+
+    /** Sends each tuple to the partition {@code partitioner} picks for the value of {@code field}. */
+    @SuppressWarnings("unchecked")
+    public <K> DataSet<T> partitionCustom(dev.spindle.api.functions.Partitioner<K> partitioner, int field) {
+        TupleFields.check("partitionCustom", serializer(), field);
+        return partitionCustom(partitioner, (KeySelector<T, K>) new TupleFieldKeySelector<T>(field));
+    }
+
+    /** Sends each record to the partition {@code partitioner} picks for its key (0..n-1; else the job fails). */
+    public <K> DataSet<T> partitionCustom(dev.spindle.api.functions.Partitioner<K> partitioner,
+                                          KeySelector<T, K> keySelector) {
+        return connect("PartitionCustom", IdentityOperator::new, serializer(),
+                new CustomPartitioner<>(partitioner, keySelector), PlanNode.DEFAULT_PARALLELISM);
+    }
+
     // ---- sinks and eager actions ----
 
     /** Writes {@code toString()} of each record as a line into a directory of part files. */
@@ -423,12 +500,15 @@ public class DataSet<T> {
         }
     }
 
-    /** Hash-combines before the shuffle, then reduces per key. Used by groupings. */
+    /** Hash-combines before the shuffle, then reduces per key within managed memory. Used by groupings. */
     <K> DataSet<T> hashReduce(String name, KeySelector<T, K> key, ReduceFunction<T> reducer) {
         int combinerEntries = env.getConfiguration().get(dev.spindle.runtime.config.CoreOptions.COMBINER_MAX_ENTRIES);
+        TypeSerializer<T> serializer = serializer();
         DataSet<T> combined = forward(name + " (combine)",
-                () -> new HashReduceOperator<>(reducer, key, combinerEntries), serializer());
-        return combined.connect(name, () -> new HashReduceOperator<>(reducer, key, 0), serializer(),
-                new HashPartitioner<>(key), PlanNode.DEFAULT_PARALLELISM);
+                () -> new HashReduceOperator<>(reducer, key, combinerEntries), serializer);
+        DataSet<T> reduced = combined.connect(name, () -> new HashReduceOperator<>(reducer, key, serializer, 0),
+                serializer, new HashPartitioner<>(key), PlanNode.DEFAULT_PARALLELISM);
+        reduced.node.setManagedMemoryWeight(1);
+        return reduced;
     }
 }

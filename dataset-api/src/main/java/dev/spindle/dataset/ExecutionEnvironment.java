@@ -33,7 +33,7 @@ import java.util.Map;
 public final class ExecutionEnvironment {
 
     /** Names of accumulators used internally by collect() and count(); hidden from results. */
-    static final String INTERNAL_ACCUMULATOR_PREFIX = "__spindle_";
+    static final String INTERNAL_ACCUMULATOR_PREFIX = JobResult.INTERNAL_ACCUMULATOR_PREFIX;
 
     private final JobExecutor executor;
     private final Configuration configuration;

@@ -1,10 +1,12 @@
 package dev.spindle.dataset;
 
+import dev.spindle.api.aggregation.Aggregations;
+import dev.spindle.api.aggregation.FieldAggregation;
 import dev.spindle.api.functions.GroupReduceFunction;
 import dev.spindle.api.functions.KeySelector;
 import dev.spindle.api.functions.ReduceFunction;
-import dev.spindle.runtime.config.CoreOptions;
-import dev.spindle.runtime.operators.batch.TupleAggregateOperator;
+import dev.spindle.dataset.internal.SelectByFields;
+import dev.spindle.dataset.internal.TupleFields;
 import dev.spindle.runtime.plan.PlanNode;
 import dev.spindle.runtime.serialization.Serializers;
 import dev.spindle.runtime.shuffle.partitioner.HashPartitioner;
@@ -39,17 +41,28 @@ public final class UnsortedGrouping<T> {
                 Serializers.forType(type));
     }
 
+    // ---- aggregations ----
+
+    /**
+     * Aggregates a tuple field per group, one result tuple per group; more fields with
+     * {@link AggregateDataSet#and}. See {@link Aggregations} for the types and {@link AggregateDataSet}
+     * for the fields left as they are.
+     */
+    public AggregateDataSet<T> aggregate(Aggregations aggregation, int field) {
+        return new AggregateDataSet<>(input, keySelector, List.of(new FieldAggregation(aggregation, field)));
+    }
+
     /** Sum of a tuple field per group. */
-    public DataSet<T> sum(int field) {
-        return aggregate(field, TupleAggregateOperator.Kind.SUM, "Sum");
+    public AggregateDataSet<T> sum(int field) {
+        return aggregate(Aggregations.SUM, field);
     }
 
-    public DataSet<T> min(int field) {
-        return aggregate(field, TupleAggregateOperator.Kind.MIN, "Min");
+    public AggregateDataSet<T> min(int field) {
+        return aggregate(Aggregations.MIN, field);
     }
 
-    public DataSet<T> max(int field) {
-        return aggregate(field, TupleAggregateOperator.Kind.MAX, "Max");
+    public AggregateDataSet<T> max(int field) {
+        return aggregate(Aggregations.MAX, field);
     }
 
     // ---- sorted groups and first-n ----
@@ -69,14 +82,19 @@ public final class UnsortedGrouping<T> {
         return SortingPlans.firstPerGroup(input, keySelector, List.of(), n);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private DataSet<T> aggregate(int field, TupleAggregateOperator.Kind kind, String name) {
-        KeySelector key = keySelector;
-        int combinerEntries = input.env.getConfiguration().get(CoreOptions.COMBINER_MAX_ENTRIES);
-        String label = name + "(" + field + ")";
-        DataSet<T> combined = input.forward(label + " (combine)",
-                () -> new TupleAggregateOperator(key, field, kind, combinerEntries), input.serializer());
-        return combined.connect(label, () -> new TupleAggregateOperator(key, field, kind, 0), input.serializer(),
-                new HashPartitioner<>(keySelector), PlanNode.DEFAULT_PARALLELISM);
+    // ---- selection by fields ----
+
+    /** Per group, the tuple with the smallest values in these fields, compared in this order (ties: any one). */
+    public DataSet<T> minBy(int... fields) {
+        TupleFields.check("minBy", input.serializer(), fields);
+        SelectByFields<T> select = SelectByFields.min(fields);
+        return input.hashReduce(select.describe(), keySelector, select);
+    }
+
+    /** Per group, the tuple with the largest values in these fields, compared in this order (ties: any one). */
+    public DataSet<T> maxBy(int... fields) {
+        TupleFields.check("maxBy", input.serializer(), fields);
+        SelectByFields<T> select = SelectByFields.max(fields);
+        return input.hashReduce(select.describe(), keySelector, select);
     }
 }

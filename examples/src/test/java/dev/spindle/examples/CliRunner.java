@@ -5,20 +5,22 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** Runs bin/run's Java side in this JVM and captures what it prints on stderr. */
+/** Runs bin/run's Java side in this JVM and captures what it prints on stdout and stderr. */
 final class CliRunner {
 
-    record Outcome(int exitCode, String stderr) {
+    record Outcome(int exitCode, String stdout, String stderr) {
     }
 
     private CliRunner() {
     }
 
     static Outcome run(String... args) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        int code = new CliFrontend(err).run(args);
-        return new Outcome(code, bytes.toString(StandardCharsets.UTF_8));
+        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+        int code = new CliFrontend(out, err).run(args);
+        return new Outcome(code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
     }
 
     static String examplesJar() {

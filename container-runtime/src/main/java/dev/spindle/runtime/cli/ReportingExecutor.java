@@ -10,7 +10,8 @@ import java.util.Locale;
 /**
  * Wraps a target's executor: prints {@code jobId=...} on stdout when a job is submitted (for
  * schedulers that scrape it), one line on stderr when it ends, and records both in the program
- * status.
+ * status. After a job that finished (attached), it prints the job's accumulators on stdout, one
+ * {@code name: value} line each, sorted by name (see {@link AccumulatorReport}).
  */
 final class ReportingExecutor extends ForwardingJobExecutor {
 
@@ -33,6 +34,11 @@ final class ReportingExecutor extends ForwardingJobExecutor {
         } else {
             context.err().printf("Job '%s' %s in %.2f s%n", result.jobName(),
                     result.status().name().toLowerCase(Locale.ROOT), result.durationMillis() / 1000.0);
+            context.err().flush();
+            if (result.isSuccess()) {
+                AccumulatorReport.lines(result, context.userClassLoader()).forEach(out::println);
+                out.flush();
+            }
         }
         return result;
     }

@@ -12,6 +12,9 @@ public record JobResult(String jobId, String jobName, JobStatus status, long dur
                         byte[] serializedAccumulators, SerializedThrowable failure, String failureSummary)
         implements Serializable {
 
+    /** Accumulators whose names start with this are the APIs' own (collect, count); they are not shown to users. */
+    public static final String INTERNAL_ACCUMULATOR_PREFIX = "__spindle_";
+
     public boolean isSuccess() {
         return status == JobStatus.FINISHED;
     }

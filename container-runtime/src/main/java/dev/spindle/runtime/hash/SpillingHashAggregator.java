@@ -17,21 +17,24 @@ import dev.spindle.runtime.sort.SortOptions;
 import java.io.Closeable;
 import java.io.File;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
- * Reduces records with equal keys (a grouped aggregation with an associative {@link ReduceFunction})
- * within a share of managed memory, however many keys there are. Aggregates live in a hash table
- * of Java objects whose estimated size (serialized size times two plus a per-entry overhead) is kept
- * within {@link MemoryManager#reservePages reserved} pages. When the table is full, its partial
- * aggregates go into an {@link ExternalSorter} ordered by key hash, and the table starts over. At
- * the end, without a spill, the table is emitted as it is; otherwise it joins the sorter too, and
- * the sorted partials are reduced once more: partials with one hash are adjacent, and are combined
- * by key equality. Keys therefore need {@code equals} and {@code hashCode}, not an order.
+ * Aggregates records with equal keys (a grouped reduce, tuple field aggregations: anything a
+ * {@link HashAggregateTable} does) within a share of managed memory, however many keys there are.
+ * Aggregates live in the table as Java objects whose estimated size is kept within
+ * {@link MemoryManager#reservePages reserved} pages: an entry counts as twice the serialized size
+ * of the record that started it plus a per-entry overhead, where the serialized size is the running
+ * average of a sample (the first entries, then one in {@link #SAMPLE_EVERY}), so that input that fits
+ * is aggregated without serializing every new key. When the table is full, its partial aggregates
+ * go into an {@link ExternalSorter} ordered by key hash, and the table starts over. At the end,
+ * without a spill, the table is emitted as it is; otherwise it joins the sorter too, and the sorted
+ * partials go through the table once more, one hash at a time: partials with one hash are adjacent,
+ * and the table combines them by key equality. Keys therefore need {@code equals} and
+ * {@code hashCode}, not an order. The size estimate ignores aggregates that grow (a reduce that
+ * concatenates), so such aggregates may exceed the share.
  *
  * <p>Memory: the whole share is reserved for the table until the first spill; then half of it (at
  * least {@link ExternalSorter#MIN_PAGES}) goes to the sorter and the table keeps the rest.
@@ -42,22 +45,31 @@ import java.util.Objects;
  */
 public final class SpillingHashAggregator<T, K> implements Closeable {
 
+    /** The fewest pages an aggregator works with: its table's and its sorter's minimum. */
+    public static final int MIN_PAGES = 2 * ExternalSorter.MIN_PAGES;
+
     /** Estimated heap bytes of a table entry beyond twice its serialized size (map node, boxes, headers). */
     private static final int ENTRY_OVERHEAD = 64;
+    /** New entries whose record is serialized to learn the average size, before sampling thins out. */
+    private static final int FULL_SAMPLE = 64;
+    /** After the first {@link #FULL_SAMPLE} entries, one new entry in this many is sampled. */
+    static final int SAMPLE_EVERY = 16;
 
     private final TypeSerializer<T> serializer;
     private final KeySelector<T, K> keySelector;
-    private final ReduceFunction<T> reducer;
+    private final HashAggregateTable<T> table;
     private final MemoryManager memoryManager;
     private final Object owner;
     private final int pages;
     private final File[] tempDirectories;
     private final int maxFanIn;
     private final DataOutputSerializer scratch = new DataOutputSerializer(256);
-    private final HashMap<K, T> table = new HashMap<>();
     private int reservedPages;
     private long tableLimitBytes;
     private long tableBytes;
+    private long newEntries;
+    private long sampledEntries;
+    private long sampledBytes;
     private ExternalSorter<T, K> sorter;
     private int spills;
     private boolean finished;
@@ -66,7 +78,7 @@ public final class SpillingHashAggregator<T, K> implements Closeable {
     private SpillingHashAggregator(Builder<T, K> b) throws MemoryAllocationException {
         this.serializer = b.serializer.duplicate();
         this.keySelector = b.keySelector;
-        this.reducer = b.reducer;
+        this.table = b.table;
         this.memoryManager = b.memoryManager;
         this.owner = b.owner;
         this.pages = b.pages;
@@ -77,37 +89,48 @@ public final class SpillingHashAggregator<T, K> implements Closeable {
         this.tableLimitBytes = (long) pages * memoryManager.pageSize();
     }
 
+    /** An aggregator that reduces records of one key with {@code reducer}. */
     public static <T, K> Builder<T, K> builder(TypeSerializer<T> serializer, KeySelector<T, K> keySelector,
             ReduceFunction<T> reducer) {
-        return new Builder<>(serializer, keySelector, reducer);
+        Objects.requireNonNull(reducer);
+        return new Builder<>(serializer, keySelector, new ReducingHashTable<>(keySelector, reducer));
     }
 
-    /** Reduces {@code record} into the aggregate of its key; may spill the table first. */
+    /**
+     * An aggregator around {@code table}, which must group by {@code keySelector}'s key. The table
+     * must be empty and is used by the aggregator alone from now on.
+     */
+    public static <T, K> Builder<T, K> builder(TypeSerializer<T> serializer, KeySelector<T, K> keySelector,
+            HashAggregateTable<T> table) {
+        return new Builder<>(serializer, keySelector, table);
+    }
+
+    /** Folds {@code record} into the aggregate of its key; may spill the table first. */
     public void add(T record) throws Exception {
         if (finished || closed) {
             throw new IllegalStateException("The aggregator no longer takes records");
         }
-        K key = keySelector.getKey(record);
-        T current = table.get(key);
-        if (current != null) {
-            T reduced = reducer.reduce(current, record);
-            if (reduced != current) {
-                table.put(key, reduced);
-            }
+        if (table.update(record)) {
             return;
         }
         long size = estimateSize(record);
-        if (tableBytes + size > tableLimitBytes && !table.isEmpty()) {
+        if (tableBytes + size > tableLimitBytes && table.size() > 0) {
             spillTable();
         }
-        table.put(key, record);
+        table.insert(record);
         tableBytes += size;
     }
 
+    /** The estimated heap size of a new entry, from the average serialized size of sampled records. */
     private long estimateSize(T record) throws IOException {
-        scratch.clear();
-        serializer.serialize(record, scratch);
-        return ENTRY_OVERHEAD + 2L * scratch.length();
+        if (newEntries < FULL_SAMPLE || newEntries % SAMPLE_EVERY == 0) {
+            scratch.clear();
+            serializer.serialize(record, scratch);
+            sampledEntries++;
+            sampledBytes += scratch.length();
+        }
+        newEntries++;
+        return ENTRY_OVERHEAD + 2L * sampledBytes / sampledEntries;
     }
 
     /** Moves every aggregate of the table into the sorter (created on the first spill). */
@@ -115,10 +138,18 @@ public final class SpillingHashAggregator<T, K> implements Closeable {
         if (sorter == null) {
             sorter = createSorter();
         }
-        for (T aggregate : table.values()) {
-            sorter.add(aggregate);
+        ExternalSorter<T, K> target = sorter;
+        try {
+            table.drain(aggregate -> {
+                try {
+                    target.add(aggregate);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        table.clear();
         tableBytes = 0;
         spills++;
     }
@@ -142,34 +173,23 @@ public final class SpillingHashAggregator<T, K> implements Closeable {
         }
         finished = true;
         if (sorter == null) {
-            for (T aggregate : table.values()) {
-                out.collect(aggregate);
-            }
-            table.clear();
+            table.drain(out);
             return;
         }
         spillTable();
         RecordIterator<T> sorted = sorter.finish();
-        Map<K, T> sameHash = new LinkedHashMap<>();
         int currentHash = 0;
         for (T partial = sorted.next(); partial != null; partial = sorted.next()) {
-            K key = keySelector.getKey(partial);
-            int hash = Objects.hashCode(key);
-            if (hash != currentHash && !sameHash.isEmpty()) {
-                emit(sameHash, out);
+            int hash = Objects.hashCode(keySelector.getKey(partial));
+            if (hash != currentHash && table.size() > 0) {
+                table.drain(out);
             }
             currentHash = hash;
-            T current = sameHash.get(key);
-            sameHash.put(key, current == null ? partial : reducer.reduce(current, partial));
+            if (!table.update(partial)) {
+                table.insert(partial);
+            }
         }
-        emit(sameHash, out);
-    }
-
-    private static <K, T> void emit(Map<K, T> aggregates, Collector<T> out) {
-        for (T aggregate : aggregates.values()) {
-            out.collect(aggregate);
-        }
-        aggregates.clear();
+        table.drain(out);
     }
 
     /** How often the table was spilled into the sorter. */
@@ -189,7 +209,6 @@ public final class SpillingHashAggregator<T, K> implements Closeable {
             return;
         }
         closed = true;
-        table.clear();
         try {
             if (sorter != null) {
                 sorter.close();
@@ -235,17 +254,17 @@ public final class SpillingHashAggregator<T, K> implements Closeable {
 
         private final TypeSerializer<T> serializer;
         private final KeySelector<T, K> keySelector;
-        private final ReduceFunction<T> reducer;
+        private final HashAggregateTable<T> table;
         private MemoryManager memoryManager;
         private Object owner;
         private int pages;
         private File[] tempDirectories;
         private int maxFanIn = SortOptions.MAX_FAN_IN.defaultValue();
 
-        private Builder(TypeSerializer<T> serializer, KeySelector<T, K> keySelector, ReduceFunction<T> reducer) {
+        private Builder(TypeSerializer<T> serializer, KeySelector<T, K> keySelector, HashAggregateTable<T> table) {
             this.serializer = Objects.requireNonNull(serializer);
             this.keySelector = Objects.requireNonNull(keySelector);
-            this.reducer = Objects.requireNonNull(reducer);
+            this.table = Objects.requireNonNull(table);
         }
 
         /** The share of managed memory: {@code pages} pages of {@code manager} for {@code owner}. */
@@ -270,8 +289,8 @@ public final class SpillingHashAggregator<T, K> implements Closeable {
             if (memoryManager == null || tempDirectories == null) {
                 throw new IllegalStateException("An aggregator needs memory and temporary directories");
             }
-            if (pages < 2 * ExternalSorter.MIN_PAGES) {
-                throw new IllegalArgumentException("An aggregator needs at least " + 2 * ExternalSorter.MIN_PAGES
+            if (pages < MIN_PAGES) {
+                throw new IllegalArgumentException("An aggregator needs at least " + MIN_PAGES
                         + " pages of managed memory, got " + pages);
             }
             return new SpillingHashAggregator<>(this);

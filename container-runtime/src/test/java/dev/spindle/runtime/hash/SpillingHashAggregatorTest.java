@@ -10,9 +10,12 @@ import dev.spindle.api.tuple.Tuple2;
 import dev.spindle.runtime.memory.MemoryAllocationException;
 import dev.spindle.runtime.memory.MemoryManager;
 import dev.spindle.runtime.serialization.BasicSerializers;
+import dev.spindle.runtime.serialization.DataInputView;
+import dev.spindle.runtime.serialization.DataOutputView;
 import dev.spindle.runtime.serialization.TupleSerializer;
 import dev.spindle.runtime.serialization.TypeSerializer;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -65,6 +68,26 @@ class SpillingHashAggregatorTest {
         assertEquals(expectedSums(input), result);
         assertEquals(0, countFiles(tmp.toFile()), "no spill file is left behind");
         assertEquals(memory.totalPages(), memory.availablePages(), "all memory is released");
+    }
+
+    @Test
+    void shouldSerializeOnlyASampleOfNewKeysWhenEverythingFits() throws Exception {
+        MemoryManager memory = new MemoryManager(64 << 20, 32 << 10, 1);
+        CountingSerializer serializer = new CountingSerializer(tupleSerializer());
+        List<Tuple2<String, Long>> input = records(100_000, 20_000, 4);
+        Map<String, Long> result;
+        try (SpillingHashAggregator<Tuple2<String, Long>, String> aggregator = SpillingHashAggregator
+                .<Tuple2<String, Long>, String>builder(serializer, t -> t.f0, SUM)
+                .memory(memory, OWNER, memory.totalPages()).tempDirectories(tmp.toFile()).build()) {
+            for (Tuple2<String, Long> t : input) {
+                aggregator.add(t);
+            }
+            result = collect(aggregator);
+            assertEquals(0, aggregator.spills());
+        }
+        assertEquals(expectedSums(input), result);
+        int keys = result.size();
+        assertTrue(serializer.serialized < keys / 8, serializer.serialized + " of " + keys + " new keys serialized");
     }
 
     @Test
@@ -149,6 +172,27 @@ class SpillingHashAggregatorTest {
             n += child.isDirectory() ? countFiles(child) : 1;
         }
         return n;
+    }
+
+    /** Counts the records it serializes. */
+    private static final class CountingSerializer implements TypeSerializer<Tuple2<String, Long>> {
+        private final TypeSerializer<Tuple2<String, Long>> delegate;
+        int serialized;
+
+        CountingSerializer(TypeSerializer<Tuple2<String, Long>> delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void serialize(Tuple2<String, Long> record, DataOutputView out) throws IOException {
+            serialized++;
+            delegate.serialize(record, out);
+        }
+
+        @Override
+        public Tuple2<String, Long> deserialize(DataInputView in) throws IOException {
+            return delegate.deserialize(in);
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -15,6 +15,11 @@ public final class TupleFieldKeySelector<T> implements KeySelector<T, Object> {
         this.fields = fields.clone();
     }
 
+    /** The key's field positions. */
+    public int[] fields() {
+        return fields.clone();
+    }
+
     @Override
     public Object getKey(T value) {
         if (!(value instanceof Tuple t)) {

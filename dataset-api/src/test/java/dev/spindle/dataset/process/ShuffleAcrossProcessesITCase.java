@@ -3,7 +3,9 @@ package dev.spindle.dataset.process;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.spindle.api.aggregation.Aggregations;
 import dev.spindle.api.functions.KeySelector;
+import dev.spindle.api.functions.RichFilterFunction;
 import dev.spindle.api.tuple.Tuple2;
 import dev.spindle.api.tuple.Tuple3;
 import dev.spindle.dataset.DataSet;
@@ -148,6 +150,42 @@ class ShuffleAcrossProcessesITCase {
         long lastEmit = times.stream().mapToLong(t -> t.f0).max().orElseThrow();
         long firstReceive = times.stream().mapToLong(t -> t.f1).min().orElseThrow();
         assertTrue(firstReceive >= lastEmit, "a consumer read before its producer finished");
+    }
+
+    @Test
+    void shouldRangePartitionAndAggregateFieldsAcrossProcesses() throws Exception {
+        ExecutionEnvironment env = env(new Configuration());
+        env.setParallelism(2);
+        DataSet<Tuple2<Long, Long>> records = env.generateSequence(0, 49_999)
+                .map(i -> Tuple2.of(i * 7919 % 50_000, i % 10)).returns(new TypeHint<Tuple2<Long, Long>>() { });
+
+        List<Tuple2<Long, Long>> firstPartition = records.partitionByRange(0)
+                .filter(new InFirstSubtask<>()).collect();
+        List<Tuple3<Long, Long, Long>> perDigit = records.map(t -> Tuple3.of(t.f1, t.f0, t.f0))
+                .returns(new TypeHint<Tuple3<Long, Long, Long>>() { })
+                .groupBy(0).aggregate(Aggregations.SUM, 1).and(Aggregations.MAX, 2).collect();
+
+        assertTrue(Math.abs(firstPartition.size() - 25_000) < 2_500, "first partition: " + firstPartition.size());
+        long highestInFirst = firstPartition.stream().mapToLong(t -> t.f0).max().orElseThrow();
+        assertEquals(firstPartition.size() - 1, highestInFirst, "partition 0 holds the smallest keys, 0..n-1");
+        assertEquals(10, perDigit.size());
+        for (Tuple3<Long, Long, Long> t : perDigit) {
+            long sum = 0;
+            long max = 0;
+            for (long i = t.f0; i < 50_000; i += 10) {
+                sum += i * 7919 % 50_000;
+                max = Math.max(max, i * 7919 % 50_000);
+            }
+            assertEquals(Tuple3.of(t.f0, sum, max), t);
+        }
+    }
+
+    /** Keeps the records that reached subtask 0. */
+    static final class InFirstSubtask<T> extends RichFilterFunction<T> {
+        @Override
+        public boolean filter(T record) {
+            return getRuntimeContext().getIndexOfThisSubtask() == 0;
+        }
     }
 
     @Test

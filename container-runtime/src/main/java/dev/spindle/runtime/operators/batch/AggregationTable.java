@@ -4,27 +4,28 @@ import dev.spindle.runtime.shuffle.partitioner.KeyHashing;
 import java.util.Arrays;
 
 /**
- * An open-addressing hash table from keys to a record plus a primitive accumulator, for hash
- * aggregation. Each slot is four longs in one array: the key's hash and a length code, a short
- * string key packed inline (up to 16 Latin-1 or 8 other characters), and the accumulator. A lookup
- * of such a key (most words, ids, codes) is decided from that one cache line,
- * without touching the key object; other keys are compared with {@code equals}. Records and keys
- * sit in parallel arrays for emission. Single-threaded.
+ * An open-addressing hash table from keys to a record plus primitive accumulators, for hash
+ * aggregation. Each slot is {@code 3 + accumulators} longs in one array: the key's hash and a length
+ * code, a short string key packed inline (up to 16 Latin-1 or 8 other characters), and the
+ * accumulators (a {@code long}, or a {@code double} kept as its bits). A lookup of such a key (most
+ * words, ids, codes) is decided from that one cache line, without touching the key object; other
+ * keys are compared with {@code equals}. Records and keys sit in parallel arrays for emission.
+ * Single-threaded.
  */
 final class AggregationTable {
 
     private static final float LOAD_FACTOR = 0.5f;
-    private static final int STRIDE = 4;
+    private static final int HEADER = 3;
     private static final int INLINE_CHARS = 8;
     /** Length code of keys that are not stored inline. */
     private static final int NOT_INLINE = 0xFFFF;
     /** Added to the length of inline keys packed with two bytes per character. */
     private static final int WIDE_CHARS = 0x100;
 
+    private final int stride;
     private long[] slots;
     private Object[] keys;
     private Object[] records;
-    private double[] doubles;
     private int size;
     private int mask;
     // The packed form of the key being looked up (set by find, used by insert).
@@ -33,15 +34,16 @@ final class AggregationTable {
     private long probe1;
     private int probeHash;
 
-    AggregationTable(int expected) {
+    /** A table sized for {@code expected} keys with {@code accumulators} (at least one) per key. */
+    AggregationTable(int expected, int accumulators) {
+        this.stride = HEADER + Math.max(1, accumulators);
         allocate(Integer.highestOneBit(Math.max(16, (int) (expected / LOAD_FACTOR)) - 1) << 1);
     }
 
     private void allocate(int capacity) {
-        slots = new long[capacity * STRIDE];
+        slots = new long[capacity * stride];
         keys = new Object[capacity];
         records = new Object[capacity];
-        doubles = new double[capacity];
         mask = capacity - 1;
         size = 0;
     }
@@ -58,7 +60,7 @@ final class AggregationTable {
         long wantedMeta = meta(hash, probeLength);
         int i = hash & mask;
         while (true) {
-            int base = i * STRIDE;
+            int base = i * stride;
             long meta = slots[base];
             if (meta == 0) {
                 return -i - 1;
@@ -144,14 +146,13 @@ final class AggregationTable {
             grow();
             freeSlot = -find(key) - 1;
         }
-        int base = freeSlot * STRIDE;
+        int base = freeSlot * stride;
         slots[base] = meta(probeHash, probeLength);
         slots[base + 1] = probe0;
         slots[base + 2] = probe1;
-        slots[base + 3] = 0;
+        Arrays.fill(slots, base + HEADER, base + stride, 0L);
         keys[freeSlot] = key;
         records[freeSlot] = record;
-        doubles[freeSlot] = 0;
         size++;
         return freeSlot;
     }
@@ -160,20 +161,18 @@ final class AggregationTable {
         long[] oldSlots = slots;
         Object[] oldKeys = keys;
         Object[] oldRecords = records;
-        double[] oldDoubles = doubles;
         allocate((mask + 1) * 2);
         for (int i = 0; i < oldKeys.length; i++) {
-            int oldBase = i * STRIDE;
+            int oldBase = i * stride;
             if (oldSlots[oldBase] != 0) {
                 int hash = (int) (oldSlots[oldBase] >>> 32);
                 int j = hash & mask;
-                while (slots[j * STRIDE] != 0) {
+                while (slots[j * stride] != 0) {
                     j = (j + 1) & mask;
                 }
-                System.arraycopy(oldSlots, oldBase, slots, j * STRIDE, STRIDE);
+                System.arraycopy(oldSlots, oldBase, slots, j * stride, stride);
                 keys[j] = oldKeys[i];
                 records[j] = oldRecords[i];
-                doubles[j] = oldDoubles[i];
                 size++;
             }
         }
@@ -183,26 +182,27 @@ final class AggregationTable {
         return records[slot];
     }
 
-    long getLong(int slot) {
-        return slots[slot * STRIDE + 3];
+    long getLong(int slot, int accumulator) {
+        return slots[slot * stride + HEADER + accumulator];
     }
 
-    void addLong(int slot, long delta) {
-        slots[slot * STRIDE + 3] += delta;
+    void addLong(int slot, int accumulator, long delta) {
+        slots[slot * stride + HEADER + accumulator] += delta;
     }
 
-    double getDouble(int slot) {
-        return doubles[slot];
+    double getDouble(int slot, int accumulator) {
+        return Double.longBitsToDouble(slots[slot * stride + HEADER + accumulator]);
     }
 
-    void addDouble(int slot, double delta) {
-        doubles[slot] += delta;
+    void addDouble(int slot, int accumulator, double delta) {
+        int i = slot * stride + HEADER + accumulator;
+        slots[i] = Double.doubleToRawLongBits(Double.longBitsToDouble(slots[i]) + delta);
     }
 
     /** Calls the visitor for every occupied slot, then empties the table (keeping its capacity). */
     void drain(SlotVisitor visitor) {
         for (int i = 0; i < keys.length; i++) {
-            if (slots[i * STRIDE] != 0) {
+            if (slots[i * stride] != 0) {
                 visitor.visit(i);
             }
         }

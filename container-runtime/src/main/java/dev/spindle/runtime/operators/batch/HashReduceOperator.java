@@ -2,59 +2,45 @@ package dev.spindle.runtime.operators.batch;
 
 import dev.spindle.api.functions.KeySelector;
 import dev.spindle.api.functions.ReduceFunction;
-import dev.spindle.runtime.operators.UdfOperator;
-import java.util.HashMap;
-import java.util.Map;
+import dev.spindle.runtime.hash.HashAggregateTable;
+import dev.spindle.runtime.hash.ReducingHashTable;
+import dev.spindle.runtime.operators.FunctionUtils;
+import dev.spindle.runtime.serialization.TypeSerializer;
 
 /**
- * Reduces records with equal keys in a hash table. As a combiner (before the shuffle) it emits its
- * partial results whenever the table reaches {@code maxEntries} keys, so memory stays bounded; as
- * the final reducer ({@code maxEntries <= 0}) it keeps every key until the input ends.
+ * Reduces records with equal keys with a user's {@link ReduceFunction}, as a combiner before the
+ * shuffle or as the final, spilling reduce after it (see {@link HashAggregateOperator}). Opens and
+ * closes the function if it is rich.
  */
-public final class HashReduceOperator<T, K> extends UdfOperator<ReduceFunction<T>, T, T> {
+public final class HashReduceOperator<T, K> extends HashAggregateOperator<T, K> {
 
-    private final KeySelector<T, K> keySelector;
-    private final int maxEntries;
-    private transient HashMap<K, T> table;
+    private final ReduceFunction<T> function;
 
+    /** The final reduce ({@code maxEntries <= 0}) spills within its managed memory; a combiner emits at {@code maxEntries} keys. */
+    public HashReduceOperator(ReduceFunction<T> function, KeySelector<T, K> keySelector, TypeSerializer<T> serializer,
+                              int maxEntries) {
+        super(keySelector, serializer, maxEntries);
+        this.function = function;
+    }
+
+    /** Without a serializer: a combiner, or a final reduce that keeps every key in memory. */
     public HashReduceOperator(ReduceFunction<T> function, KeySelector<T, K> keySelector, int maxEntries) {
-        super(function);
-        this.keySelector = keySelector;
-        this.maxEntries = maxEntries;
+        this(function, keySelector, null, maxEntries);
+    }
+
+    @Override
+    protected HashAggregateTable<T> createTable() {
+        return new ReducingHashTable<>(keySelector, function);
     }
 
     @Override
     public void open() throws Exception {
+        FunctionUtils.open(function, context);
         super.open();
-        table = new HashMap<>();
     }
 
     @Override
-    public void process(T record) throws Exception {
-        K key = keySelector.getKey(record);
-        T current = table.get(key);
-        if (current == null) {
-            if (maxEntries > 0 && table.size() >= maxEntries) {
-                emitAll();
-            }
-            table.put(key, record);
-        } else {
-            T reduced = function.reduce(current, record);
-            if (reduced != current) {
-                table.put(key, reduced);
-            }
-        }
-    }
-
-    @Override
-    public void endInput(int input) {
-        emitAll();
-    }
-
-    private void emitAll() {
-        for (Map.Entry<K, T> e : table.entrySet()) {
-            output.collect(e.getValue());
-        }
-        table.clear();
+    public void close() throws Exception {
+        FunctionUtils.close(function);
     }
 }

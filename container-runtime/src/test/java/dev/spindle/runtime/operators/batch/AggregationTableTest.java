@@ -30,7 +30,7 @@ class AggregationTableTest {
     @Test
     void shouldAggregateLikeAHashMapForAllKindsOfKeys() {
         Random random = new Random(3);
-        AggregationTable table = new AggregationTable(16);
+        AggregationTable table = new AggregationTable(16, 1);
         Map<Object, Long> expected = new HashMap<>();
         for (int i = 0; i < 200_000; i++) {
             Object key = randomKey(random);
@@ -40,18 +40,18 @@ class AggregationTableTest {
             if (slot < 0) {
                 slot = table.insert(-slot - 1, key, key);
             }
-            table.addLong(slot, v);
+            table.addLong(slot, 0, v);
         }
         assertEquals(expected.size(), table.size());
         Map<Object, Long> actual = new HashMap<>();
-        table.drain(slot -> actual.put(table.record(slot), table.getLong(slot)));
+        table.drain(slot -> actual.put(table.record(slot), table.getLong(slot, 0)));
         assertEquals(expected, actual);
         assertEquals(0, table.size());
     }
 
     @Test
     void shouldTellApartKeysThatPackAlike() {
-        AggregationTable table = new AggregationTable(16);
+        AggregationTable table = new AggregationTable(16, 1);
         String[] keys = {"", "\0", "\0\0", "a", "a\0", "ab", "ab\u0100", "ab\u0100\0", "abcdefghijklmnop", "abcdefghijklmnopq",
             "abcdefghijklmno\0", "\u00ff", "\u00ff\u00ff"};
         for (String k : keys) {
@@ -64,5 +64,34 @@ class AggregationTableTest {
             assertTrue(slot >= 0);
             assertEquals(k, table.record(slot));
         }
+    }
+
+    @Test
+    void shouldKeepSeveralLongAndDoubleAccumulatorsPerKeyAcrossGrowth() {
+        AggregationTable table = new AggregationTable(16, 3);
+        for (int round = 0; round < 4; round++) {
+            for (int k = 0; k < 1000; k++) {
+                int slot = table.find(k);
+                if (slot < 0) {
+                    slot = table.insert(-slot - 1, k, "record-" + k);
+                }
+                table.addLong(slot, 0, k);
+                table.addDouble(slot, 1, 0.25);
+                table.addLong(slot, 2, -1);
+            }
+        }
+        Map<Integer, String> seen = new HashMap<>();
+        table.drain(slot -> {
+            int k = keyOf(table.record(slot));
+            assertEquals(4L * k, table.getLong(slot, 0));
+            assertEquals(1.0, table.getDouble(slot, 1));
+            assertEquals(-4L, table.getLong(slot, 2));
+            seen.put(k, (String) table.record(slot));
+        });
+        assertEquals(1000, seen.size());
+    }
+
+    private static int keyOf(Object record) {
+        return Integer.parseInt(((String) record).substring("record-".length()));
     }
 }

@@ -1,0 +1,30 @@
+package dev.spindle.runtime.hash;
+
+import dev.spindle.api.functions.Collector;
+
+/**
+ * An in-memory table of one aggregate per key, for hash aggregation whose aggregates have the type
+ * of the records (a reduce, tuple field aggregations, minBy): a partial aggregate can be added like
+ * a record, which lets {@link SpillingHashAggregator} spill partials and combine them again later.
+ *
+ * <p>Adding is split in two so that callers can make room before a new key takes an entry: first
+ * {@link #update}, which folds the record into its key's entry if there is one; if it returns
+ * {@code false}, then (possibly after {@link #drain}) {@link #insert} with the same record.
+ *
+ * <p>Records handed in may be kept (as the entry) and changed, so callers must not reuse them.
+ * Single-threaded.
+ */
+public interface HashAggregateTable<T> {
+
+    /** Folds {@code record} into the entry of its key and returns true; false if the key has no entry. */
+    boolean update(T record) throws Exception;
+
+    /** Starts the entry of {@code record}'s key with it; only after {@link #update} returned false for it. */
+    void insert(T record) throws Exception;
+
+    /** Keys held. */
+    int size();
+
+    /** Emits one aggregate per key and empties the table. */
+    void drain(Collector<T> out) throws Exception;
+}

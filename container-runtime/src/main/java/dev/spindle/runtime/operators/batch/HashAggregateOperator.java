@@ -1,0 +1,106 @@
+package dev.spindle.runtime.operators.batch;
+
+import dev.spindle.api.functions.KeySelector;
+import dev.spindle.runtime.hash.HashAggregateTable;
+import dev.spindle.runtime.hash.SpillingHashAggregator;
+import dev.spindle.runtime.operators.OneInputOperator;
+import dev.spindle.runtime.serialization.TypeSerializer;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Aggregates records with equal keys in a {@link HashAggregateTable}, in one of two roles:
+ * <ul>
+ *   <li>combiner ({@code maxEntries > 0}, before the shuffle): emits its partial aggregates whenever
+ *       the table holds {@code maxEntries} keys and a new key arrives, so memory stays bounded;</li>
+ *   <li>final ({@code maxEntries <= 0}, after the shuffle): aggregates within the operator's share
+ *       of managed memory through a {@link SpillingHashAggregator}, which spills partial aggregates
+ *       to disk when the keys do not fit. Without a serializer (few keys expected, as in an
+ *       aggregation of a whole input) or without a share (a plan node without managed-memory
+ *       weight; logged) it keeps every key in memory.</li>
+ * </ul>
+ * Lifecycle as any operator; {@link #dispose()} releases memory and spill files, also after a
+ * failure. Task thread only.
+ */
+public abstract class HashAggregateOperator<T, K> extends OneInputOperator<T, T> {
+
+    private static final Logger LOG = LogManager.getLogger(HashAggregateOperator.class);
+
+    protected final KeySelector<T, K> keySelector;
+    private final TypeSerializer<T> serializer;
+    private final int maxEntries;
+    private transient HashAggregateTable<T> table;
+    private transient SpillingHashAggregator<T, K> spilling;
+
+    /**
+     * @param serializer the records' serializer, needed to spill (may be null for a combiner)
+     * @param maxEntries keys a combiner holds before it emits; 0 or less for the final aggregation
+     */
+    protected HashAggregateOperator(KeySelector<T, K> keySelector, TypeSerializer<T> serializer, int maxEntries) {
+        this.keySelector = keySelector;
+        this.serializer = serializer;
+        this.maxEntries = maxEntries;
+    }
+
+    /** A new, empty table that groups by {@link #keySelector}. */
+    protected abstract HashAggregateTable<T> createTable();
+
+    @Override
+    public void open() throws Exception {
+        table = createTable();
+        if (maxEntries > 0) {
+            return;
+        }
+        if (serializer == null) {
+            return;
+        }
+        int pages = context.managedMemoryPages();
+        if (pages >= SpillingHashAggregator.MIN_PAGES) {
+            spilling = SpillingHashAggregator.builder(serializer, keySelector, table)
+                    .memory(context.memoryManager(), context.memoryOwner(), pages)
+                    .tempDirectories(context.tempDirectories())
+                    .build();
+        } else {
+            LOG.warn("{} has {} pages of managed memory (it needs {} to spill); it keeps every key in memory",
+                    context.operatorName(), pages, SpillingHashAggregator.MIN_PAGES);
+        }
+    }
+
+    @Override
+    public void process(T record) throws Exception {
+        if (spilling != null) {
+            spilling.add(record);
+        } else if (!table.update(record)) {
+            if (maxEntries > 0 && table.size() >= maxEntries) {
+                table.drain(output);
+            }
+            table.insert(record);
+        }
+    }
+
+    @Override
+    public void endInput(int input) throws Exception {
+        if (spilling != null) {
+            spilling.finish(output);
+            if (spilling.spills() > 0) {
+                LOG.info("{} spilled its hash table {} times ({} sorted runs on disk) within {} pages of managed memory",
+                        context.operatorName(), spilling.spills(), spilling.spilledRuns(),
+                        context.managedMemoryPages());
+            }
+        } else {
+            table.drain(output);
+        }
+    }
+
+    /** Times the final aggregation moved its table to the sorter (0 for a combiner or when all keys fit). */
+    public int spills() {
+        return spilling == null ? 0 : spilling.spills();
+    }
+
+    @Override
+    public void dispose() {
+        if (spilling != null) {
+            spilling.close();
+        }
+    }
+}

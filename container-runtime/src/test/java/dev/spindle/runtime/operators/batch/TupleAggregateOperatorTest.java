@@ -1,0 +1,222 @@
+package dev.spindle.runtime.operators.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.spindle.api.aggregation.AggregationException;
+import dev.spindle.api.aggregation.Aggregations;
+import dev.spindle.api.aggregation.FieldAggregation;
+import dev.spindle.api.functions.KeySelector;
+import dev.spindle.api.tuple.Tuple;
+import dev.spindle.api.tuple.Tuple2;
+import dev.spindle.api.tuple.Tuple3;
+import dev.spindle.api.tuple.Tuple8;
+import dev.spindle.runtime.serialization.Serializers;
+import dev.spindle.runtime.serialization.TupleSerializer;
+import dev.spindle.runtime.serialization.TypeSerializer;
+import dev.spindle.runtime.testing.OperatorTestHarness;
+import dev.spindle.runtime.testing.TestingOperatorContext;
+import java.io.File;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TupleAggregateOperatorTest {
+
+    /** (key, int, long, double, float, short, BigDecimal, String). */
+    private static final Class<?>[] FIELD_TYPES = {Integer.class, Integer.class, Long.class, Double.class, Float.class,
+        Short.class, BigDecimal.class, String.class};
+
+    private static final List<FieldAggregation> ALL_FIELDS = List.of(
+            new FieldAggregation(Aggregations.SUM, 1), new FieldAggregation(Aggregations.SUM, 2),
+            new FieldAggregation(Aggregations.SUM, 3), new FieldAggregation(Aggregations.SUM, 4),
+            new FieldAggregation(Aggregations.MAX, 5), new FieldAggregation(Aggregations.SUM, 6),
+            new FieldAggregation(Aggregations.MIN, 7));
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void shouldAggregateSeveralFieldsOfEveryTypeThroughCombinerAndFinalStage() throws Exception {
+        List<Row> input = rows(20_000, 300, 1);
+        Map<Object, Row> expected = expected(input);
+
+        List<Row> combined = run(new TupleAggregateOperator<>(KEY, ALL_FIELDS, null, 50), input, context());
+        assertTrue(combined.size() > 300, "the combiner emits whenever it holds 50 keys");
+        List<Row> result = run(new TupleAggregateOperator<>(KEY, ALL_FIELDS, serializer(), 0), combined, context());
+
+        assertSameRows(expected, byKey(result));
+    }
+
+    @Test
+    void shouldSpillTheFinalStageWhenKeysExceedItsMemoryAndLeaveNoFiles() throws Exception {
+        List<Row> input = rows(150_000, 60_000, 2);
+        Map<Object, Row> expected = expected(input);
+        TestingOperatorContext context = context().managedMemory(16, 32 << 10);
+        TupleAggregateOperator<Row, Object> operator = new TupleAggregateOperator<>(KEY, ALL_FIELDS, serializer(), 0);
+
+        List<Row> result;
+        try (OperatorTestHarness<Row> harness = new OperatorTestHarness<>(() -> operator, 1, context)) {
+            harness.process(0, input);
+            assertTrue(operator.spills() > 3, "spilled " + operator.spills() + " times");
+            assertTrue(countFiles(tmp.toFile()) > 0, "the sorter spilled to disk");
+            result = new ArrayList<>(harness.finish());
+        }
+
+        assertSameRows(expected, byKey(result));
+        assertEquals(0, countFiles(tmp.toFile()), "no spill file is left behind");
+        assertEquals(16, context.memoryManager().availablePages(), "all memory is released");
+    }
+
+    @Test
+    void shouldAggregateTheWholeInputToOneRecord() throws Exception {
+        List<Row> input = rows(5_000, 10, 3);
+        Row expected = expected(input.stream().map(r -> withKey(r, 0)).toList()).get(0);
+
+        List<Row> result = run(new TupleAggregateOperator<Row, Object>(null, ALL_FIELDS, null, 0), input, context());
+
+        assertEquals(1, result.size());
+        assertEquals(expected, withKey(result.get(0), 0));
+    }
+
+    @Test
+    void shouldLeaveOtherFieldsAsInSomeRecordOfTheGroup() throws Exception {
+        List<Tuple3<String, Integer, Integer>> input = List.of(Tuple3.of("a", 1, 10), Tuple3.of("b", 2, 20),
+                Tuple3.of("a", 3, 5));
+        List<FieldAggregation> maxOfTwo = List.of(new FieldAggregation(Aggregations.MAX, 2));
+        KeySelector<Tuple3<String, Integer, Integer>, Object> byName = t -> t.f0;
+
+        List<Tuple3<String, Integer, Integer>> result = run(new TupleAggregateOperator<>(byName, maxOfTwo, null, 0),
+                input, context());
+
+        Map<Object, Tuple3<String, Integer, Integer>> perKey = new HashMap<>();
+        result.forEach(t -> perKey.put(t.f0, t));
+        assertEquals(Tuple3.of("b", 2, 20), perKey.get("b"));
+        assertEquals(10, perKey.get("a").f2);
+        assertTrue(perKey.get("a").f1 == 1 || perKey.get("a").f1 == 3, perKey.toString());
+    }
+
+    @Test
+    void shouldFailClearlyOnNullsAndOnValuesItCannotSum() {
+        List<FieldAggregation> sumOfOne = List.of(new FieldAggregation(Aggregations.SUM, 1));
+        KeySelector<Tuple2<String, Object>, Object> first = t -> t.f0;
+        AggregationException onString = assertThrows(AggregationException.class, () -> run(
+                new TupleAggregateOperator<>(first, sumOfOne, null, 0), List.of(Tuple2.of("k", "text")), context()));
+        assertEquals("Cannot sum field 1: it holds a java.lang.String ('text')", onString.getMessage());
+
+        List<FieldAggregation> minOfOne = List.of(new FieldAggregation(Aggregations.MIN, 1));
+        AggregationException onNull = assertThrows(AggregationException.class, () -> run(
+                new TupleAggregateOperator<>(first, minOfOne, null, 0),
+                List.of(Tuple2.<String, Object>of("k", 5), Tuple2.<String, Object>of("k", null)), context()));
+        assertEquals("Cannot take the minimum of field 1: it holds null", onNull.getMessage());
+    }
+
+    // ---- helpers ----
+
+    /** A row of the eight field types. */
+    static final class Row extends Tuple8<Integer, Integer, Long, Double, Float, Short, BigDecimal, String> {
+        Row() {
+        }
+
+        Row(int key, int i, long l, double d, float f, short s, BigDecimal b, String text) {
+            super(key, i, l, d, f, s, b, text);
+        }
+    }
+
+    private static final KeySelector<Row, Object> KEY = r -> r.f0;
+
+    /** Doubles and floats hold quarters, so their sums are exact in any order. */
+    private static List<Row> rows(int n, int keys, long seed) {
+        Random random = new Random(seed);
+        List<Row> rows = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int v = random.nextInt(1000);
+            rows.add(new Row(random.nextInt(keys), v, v * 1_000_000_000L, v / 4.0, v / 4.0f, (short) (v % 7),
+                    BigDecimal.valueOf(v, 2), "s" + random.nextInt(100_000)));
+        }
+        return rows;
+    }
+
+    private static Map<Object, Row> expected(List<Row> input) {
+        Map<Object, Row> result = new HashMap<>();
+        for (Row r : input) {
+            Row e = result.get(r.f0);
+            if (e == null) {
+                result.put(r.f0, copy(r));
+            } else {
+                e.f1 += r.f1;
+                e.f2 += r.f2;
+                e.f3 += r.f3;
+                e.f4 += r.f4;
+                e.f5 = (short) Math.max(e.f5, r.f5);
+                e.f6 = e.f6.add(r.f6);
+                e.f7 = e.f7.compareTo(r.f7) <= 0 ? e.f7 : r.f7;
+            }
+        }
+        return result;
+    }
+
+    private static Row copy(Row r) {
+        return new Row(r.f0, r.f1, r.f2, r.f3, r.f4, r.f5, r.f6, r.f7);
+    }
+
+    private static Row withKey(Row r, int key) {
+        Row c = copy(r);
+        c.f0 = key;
+        return c;
+    }
+
+    /** Names the first key whose row differs (the maps are too large to print). */
+    private static void assertSameRows(Map<Object, Row> expected, Map<Object, Row> actual) {
+        assertEquals(expected.keySet(), actual.keySet());
+        for (Map.Entry<Object, Row> e : expected.entrySet()) {
+            assertEquals(e.getValue(), actual.get(e.getKey()), "key " + e.getKey());
+        }
+    }
+
+    private static Map<Object, Row> byKey(List<Row> rows) {
+        Map<Object, Row> result = new HashMap<>();
+        for (Row r : rows) {
+            assertNull(result.put(r.f0, r), "key " + r.f0 + " emitted twice");
+        }
+        return result;
+    }
+
+    private TestingOperatorContext context() {
+        return new TestingOperatorContext().tempDirectories(tmp.resolve("a").toFile(), tmp.resolve("b").toFile());
+    }
+
+    private static <T extends Tuple> List<T> run(TupleAggregateOperator<T, Object> operator, List<T> input,
+                                                  TestingOperatorContext context) throws Exception {
+        try (OperatorTestHarness<T> harness = new OperatorTestHarness<>(() -> operator, 1, context)) {
+            harness.process(0, input);
+            return new ArrayList<>(harness.finish());
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static TypeSerializer<Row> serializer() {
+        TypeSerializer<?>[] fields = new TypeSerializer<?>[FIELD_TYPES.length];
+        for (int i = 0; i < fields.length; i++) {
+            fields[i] = Serializers.forClass(FIELD_TYPES[i]);
+        }
+        return new TupleSerializer(Row.class, fields);
+    }
+
+    static int countFiles(File dir) {
+        File[] children = dir.listFiles();
+        int n = 0;
+        for (File child : children == null ? new File[0] : children) {
+            n += child.isDirectory() ? countFiles(child) : 1;
+        }
+        return n;
+    }
+}
