@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public final class Benchmarks {
 
-    static final List<Workload> WORKLOADS = List.of(new WordCountWorkload(), new GenerateWorkload(),
+    static final List<Workload> WORKLOADS = List.of(new WordCountWorkload(), new EtlWorkload(), new GenerateWorkload(),
             new YarnDeployWorkload());
 
     private Benchmarks() {}
