@@ -85,10 +85,17 @@ public class DataSet<T> {
         return forward("Filter", () -> new FilterOperator<>(filter), serializer());
     }
 
-    /** Calls the function once per parallel partition with all of its records. */
+    /**
+     * Calls the function once per parallel partition with all of its records, which are buffered in
+     * managed memory (spilling to disk) until the partition's input ended.
+     */
     public <R> DataSet<R> mapPartition(MapPartitionFunction<T, R> mapper) {
         Type type = TypeExtractor.typeArgument(mapper, MapPartitionFunction.class, 1, false);
-        return forward("MapPartition", () -> new MapPartitionOperator<>(mapper), Serializers.forType(type));
+        TypeSerializer<T> in = serializer();
+        DataSet<R> result = forward("MapPartition", () -> new MapPartitionOperator<>(mapper, in),
+                Serializers.forType(type));
+        result.node.setManagedMemoryWeight(1);
+        return result;
     }
 
     // ---- grouping and aggregation ----

@@ -12,6 +12,8 @@ import dev.spindle.api.functions.RichCoGroupFunction;
 import dev.spindle.api.functions.RichCrossFunction;
 import dev.spindle.api.functions.RichGroupReduceFunction;
 import dev.spindle.api.functions.RichMapFunction;
+import dev.spindle.api.functions.RichMapPartitionFunction;
+import dev.spindle.api.tuple.Tuple2;
 import dev.spindle.api.tuple.Tuple3;
 import dev.spindle.api.tuple.Tuple4;
 import dev.spindle.runtime.client.EmbeddedJobExecutor;
@@ -131,6 +133,20 @@ class DataSetSpillingITCase {
         assertNoSpillFilesLeft();
     }
 
+    @ParameterizedTest(name = "parallelism {0}")
+    @ValueSource(ints = {1, 4})
+    void shouldHandMapPartitionAPartitionMuchLargerThanMemory(int parallelism) throws Exception {
+        ExecutionEnvironment env = env(parallelism);
+
+        List<Tuple2<Long, Long>> perPartition = records(env).mapPartition(new CountAndSumIndexes()).collect();
+
+        assertEquals(parallelism, perPartition.size());
+        assertEquals((long) RECORDS, perPartition.stream().mapToLong(t -> t.f0).sum());
+        assertEquals((long) RECORDS * (RECORDS - 1) / 2, perPartition.stream().mapToLong(t -> t.f1).sum());
+        assertEquals(parallelism, (Integer) env.getLastJobExecutionResult().getAccumulatorResult(SAW_SPILL_FILES));
+        assertNoSpillFilesLeft();
+    }
+
     @Test
     void shouldCoGroupInputsMuchLargerThanMemory() throws Exception {
         ExecutionEnvironment env = env(4);
@@ -233,6 +249,37 @@ class DataSetSpillingITCase {
             previous = t;
             indexSum.add(t.f2);
             return t.f2;
+        }
+    }
+
+    /** (records, sum of indexes) of the whole partition, which it reads twice. */
+    static final class CountAndSumIndexes
+            extends RichMapPartitionFunction<Tuple4<Integer, Integer, Long, String>, Tuple2<Long, Long>> {
+        private final IntCounter sawSpillFiles = new IntCounter();
+
+        @Override
+        public void open() {
+            getRuntimeContext().addAccumulator(SAW_SPILL_FILES, sawSpillFiles);
+        }
+
+        @Override
+        public void mapPartition(Iterable<Tuple4<Integer, Integer, Long, String>> values,
+                                 Collector<Tuple2<Long, Long>> out) {
+            noteSpillFiles(sawSpillFiles);
+            long count = 0;
+            for (Tuple4<Integer, Integer, Long, String> ignored : values) {
+                count++;
+            }
+            long sum = 0;
+            long second = 0;
+            for (Tuple4<Integer, Integer, Long, String> t : values) {
+                sum += t.f2;
+                second++;
+            }
+            if (second != count) {
+                throw new IllegalStateException("the second pass saw " + second + " of " + count + " records");
+            }
+            out.collect(Tuple2.of(count, sum));
         }
     }
 

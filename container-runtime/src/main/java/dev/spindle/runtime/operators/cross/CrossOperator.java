@@ -2,6 +2,8 @@ package dev.spindle.runtime.operators.cross;
 
 import dev.spindle.api.functions.CrossFunction;
 import dev.spindle.runtime.memory.MemorySegment;
+import dev.spindle.runtime.memory.PagedRecordBuffer;
+import dev.spindle.runtime.memory.SpillingRecordBuffer;
 import dev.spindle.runtime.operators.FunctionUtils;
 import dev.spindle.runtime.operators.Operator;
 import dev.spindle.runtime.operators.sort.OperatorSorters;
@@ -76,7 +78,7 @@ public final class CrossOperator<L, R, O> extends Operator<O> {
         pages = context.memoryManager().allocatePages(context.memoryOwner(), n);
         int blockPages = Math.max(1, n / 4);
         buffered = new SpillingRecordBuffer<>(bufferedSerializer.duplicate(), pages.subList(0, n - blockPages - 1),
-                pages.get(n - blockPages - 1), context.tempDirectories());
+                pages.get(n - blockPages - 1), context.tempDirectories(), "cross");
         block = new PagedRecordBuffer<>(streamedSerializer.duplicate(), pages.subList(n - blockPages, n));
         blockWriter = streamedSerializer.duplicate();
         scratch = new DataOutputSerializer(256);

@@ -1,6 +1,5 @@
-package dev.spindle.runtime.operators.cross;
+package dev.spindle.runtime.memory;
 
-import dev.spindle.runtime.memory.MemorySegment;
 import dev.spindle.runtime.serialization.DataInputDeserializer;
 import dev.spindle.runtime.serialization.TypeSerializer;
 import dev.spindle.runtime.sort.RecordIterator;
@@ -15,7 +14,7 @@ import java.util.List;
  *
  * <p>Used by the one thread of its owner; an iterator is valid until the buffer changes.
  */
-final class PagedRecordBuffer<T> {
+public final class PagedRecordBuffer<T> {
 
     private final TypeSerializer<T> serializer;
     private final byte[][] pages;
@@ -25,7 +24,7 @@ final class PagedRecordBuffer<T> {
     private long end;
     private int size;
 
-    PagedRecordBuffer(TypeSerializer<T> serializer, List<MemorySegment> pages) {
+    public PagedRecordBuffer(TypeSerializer<T> serializer, List<MemorySegment> pages) {
         this.serializer = serializer;
         this.pages = new byte[pages.size()][];
         for (int i = 0; i < this.pages.length; i++) {
@@ -36,16 +35,16 @@ final class PagedRecordBuffer<T> {
     }
 
     /** Records held. */
-    int size() {
+    public int size() {
         return size;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return size == 0;
     }
 
     /** Appends a serialized record; false, storing nothing, if it does not fit. */
-    boolean tryAdd(byte[] bytes, int length) {
+    public boolean tryAdd(byte[] bytes, int length) {
         if (end + 4 + length > capacity) {
             return false;
         }
@@ -61,13 +60,13 @@ final class PagedRecordBuffer<T> {
     }
 
     /** Forgets all records; the pages are reused. */
-    void clear() {
+    public void clear() {
         end = 0;
         size = 0;
     }
 
     /** The records in the order they were added. */
-    RecordIterator<T> iterator() {
+    public RecordIterator<T> iterator() {
         return new RecordIterator<>() {
             private final DataInputDeserializer input = new DataInputDeserializer();
             private byte[] span = new byte[256];

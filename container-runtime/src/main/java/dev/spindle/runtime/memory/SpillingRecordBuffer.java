@@ -1,9 +1,5 @@
-package dev.spindle.runtime.operators.cross;
+package dev.spindle.runtime.memory;
 
-import dev.spindle.runtime.memory.MemorySegment;
-import dev.spindle.runtime.memory.SpillFileReader;
-import dev.spindle.runtime.memory.SpillFileWriter;
-import dev.spindle.runtime.memory.SpillFiles;
 import dev.spindle.runtime.serialization.DataInputDeserializer;
 import dev.spindle.runtime.serialization.DataOutputSerializer;
 import dev.spindle.runtime.serialization.TypeSerializer;
@@ -24,7 +20,7 @@ import java.util.List;
  * page serves as the file's write buffer and then as its read buffer, so at most one iterator may
  * read the file at a time. Used by one thread (the task thread).
  */
-final class SpillingRecordBuffer<T> implements Closeable {
+public final class SpillingRecordBuffer<T> implements Closeable {
 
     private final TypeSerializer<T> serializer;
     private final PagedRecordBuffer<T> memory;
@@ -42,16 +38,17 @@ final class SpillingRecordBuffer<T> implements Closeable {
      * @param memoryPages the pages that hold the first records
      * @param ioPage the buffer of spill-file writes and reads
      * @param tempDirectories where the spill file goes
+     * @param purpose a word for the spill file's name (for example {@code cross})
      */
-    SpillingRecordBuffer(TypeSerializer<T> serializer, List<MemorySegment> memoryPages, MemorySegment ioPage,
-                         File[] tempDirectories) {
+    public SpillingRecordBuffer(TypeSerializer<T> serializer, List<MemorySegment> memoryPages, MemorySegment ioPage,
+                                File[] tempDirectories, String purpose) {
         this.serializer = serializer;
         this.memory = new PagedRecordBuffer<>(serializer, memoryPages);
         this.ioPage = ioPage;
-        this.spillFiles = new SpillFiles(tempDirectories, "cross");
+        this.spillFiles = new SpillFiles(tempDirectories, purpose);
     }
 
-    void add(T record) throws IOException {
+    public void add(T record) throws IOException {
         if (finished) {
             throw new IllegalStateException("The buffer was finished; no more records can be added");
         }
@@ -70,7 +67,7 @@ final class SpillingRecordBuffer<T> implements Closeable {
     }
 
     /** Ends the input: flushes the spill file. */
-    void finishWriting() throws IOException {
+    public void finishWriting() throws IOException {
         finished = true;
         if (writer != null) {
             spilledBytes = writer.bytesWritten();
@@ -80,20 +77,20 @@ final class SpillingRecordBuffer<T> implements Closeable {
     }
 
     /** Whether some records did not fit into memory. */
-    boolean isSpilled() {
+    public boolean isSpilled() {
         return file != null;
     }
 
-    long spilledRecords() {
+    public long spilledRecords() {
         return spilledRecords;
     }
 
-    long spilledBytes() {
+    public long spilledBytes() {
         return spilledBytes;
     }
 
     /** All records in the order they were added: the memory part, then the file. */
-    RecordIterator<T> iterator() {
+    public RecordIterator<T> iterator() {
         if (!finished) {
             throw new IllegalStateException("Call finishWriting() before reading the buffer");
         }
