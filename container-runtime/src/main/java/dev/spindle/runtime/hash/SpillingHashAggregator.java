@@ -8,11 +8,10 @@ import dev.spindle.runtime.memory.MemoryManager;
 import dev.spindle.runtime.memory.MemorySegment;
 import dev.spindle.runtime.serialization.DataOutputSerializer;
 import dev.spindle.runtime.serialization.TypeSerializer;
+import dev.spindle.runtime.shuffle.partitioner.KeyHashing;
 import dev.spindle.runtime.sort.ExternalSorter;
 import dev.spindle.runtime.sort.RecordIterator;
-import dev.spindle.runtime.sort.SortKey;
 import dev.spindle.runtime.sort.SortKeys;
-import dev.spindle.runtime.sort.SortKeyException;
 import dev.spindle.runtime.sort.SortOptions;
 import java.io.Closeable;
 import java.io.File;
@@ -159,7 +158,7 @@ public final class SpillingHashAggregator<T, K> implements Closeable {
         List<MemorySegment> sorterMemory = memoryManager.allocateReservedPages(owner, sorterPages);
         reservedPages -= sorterPages;
         tableLimitBytes = (long) reservedPages * memoryManager.pageSize();
-        return ExternalSorter.builder(serializer, new HashOrder<>(keySelector))
+        return ExternalSorter.builder(serializer, SortKeys.byKeyHash(keySelector))
                 .memory(memoryManager, sorterMemory)
                 .tempDirectories(tempDirectories)
                 .maxFanIn(maxFanIn)
@@ -180,7 +179,7 @@ public final class SpillingHashAggregator<T, K> implements Closeable {
         RecordIterator<T> sorted = sorter.finish();
         int currentHash = 0;
         for (T partial = sorted.next(); partial != null; partial = sorted.next()) {
-            int hash = Objects.hashCode(keySelector.getKey(partial));
+            int hash = KeyHashing.stableHash(keySelector.getKey(partial));
             if (hash != currentHash && table.size() > 0) {
                 table.drain(out);
             }
@@ -216,36 +215,6 @@ public final class SpillingHashAggregator<T, K> implements Closeable {
         } finally {
             memoryManager.releaseReservedPages(owner, reservedPages);
             reservedPages = 0;
-        }
-    }
-
-    /** Orders records by the hash code of their key; every comparison is decided by the normalized key. */
-    private static final class HashOrder<T, K> implements SortKey<T, K> {
-
-        private final KeySelector<T, K> keySelector;
-
-        HashOrder(KeySelector<T, K> keySelector) {
-            this.keySelector = keySelector;
-        }
-
-        @Override
-        public K extract(T record) {
-            return SortKeys.keyOf(keySelector, record);
-        }
-
-        @Override
-        public int compare(K first, K second) {
-            return Integer.compare(Objects.hashCode(first), Objects.hashCode(second));
-        }
-
-        @Override
-        public long normalize(K key) {
-            return ((Objects.hashCode(key) ^ 0x80000000L) & 0xFFFFFFFFL) << 32;
-        }
-
-        @Override
-        public boolean isDecisive(long normalizedKey) {
-            return true;
         }
     }
 
