@@ -30,9 +30,9 @@ import java.util.Objects;
  * is aggregated without serializing every new key. When the table is full, its partial aggregates
  * go into an {@link ExternalSorter} ordered by key hash, and the table starts over. At the end,
  * without a spill, the table is emitted as it is; otherwise it joins the sorter too, and the sorted
- * partials go through the table once more, one hash at a time: partials with one hash are adjacent,
- * and the table combines them by key equality. Keys therefore need {@code equals} and
- * {@code hashCode}, not an order. The size estimate ignores aggregates that grow (a reduce that
+ * partials go through the table once more: partials with one hash are adjacent, the table combines
+ * them by key equality, and it is emitted and emptied between two hashes whenever it is full. Keys
+ * therefore need {@code equals} and {@code hashCode}, not an order. The size estimate ignores aggregates that grow (a reduce that
  * concatenates), so such aggregates may exceed the share.
  *
  * <p>Memory: the whole share is reserved for the table until the first spill; then half of it (at
@@ -178,14 +178,19 @@ public final class SpillingHashAggregator<T, K> implements Closeable {
         spillTable();
         RecordIterator<T> sorted = sorter.finish();
         int currentHash = 0;
+        tableBytes = 0;
         for (T partial = sorted.next(); partial != null; partial = sorted.next()) {
             int hash = KeyHashing.stableHash(keySelector.getKey(partial));
-            if (hash != currentHash && table.size() > 0) {
+            // Keys of one hash are adjacent, so the table may be emptied between two hashes; it is,
+            // once it is full (emptying it per hash would cost its whole capacity per key).
+            if (hash != currentHash && tableBytes >= tableLimitBytes) {
                 table.drain(out);
+                tableBytes = 0;
             }
             currentHash = hash;
             if (!table.update(partial)) {
                 table.insert(partial);
+                tableBytes += estimateSize(partial);
             }
         }
         table.drain(out);
