@@ -4,10 +4,9 @@ import dev.spindle.api.accumulators.Accumulator;
 import dev.spindle.api.accumulators.LongCounter;
 import dev.spindle.api.functions.RuntimeContext;
 import dev.spindle.api.tuple.Tuple;
+import dev.spindle.connectors.hdfs.DelimitedFileInputFormat;
 import dev.spindle.connectors.hdfs.DelimitedSplitReader;
 import dev.spindle.connectors.hdfs.FileInputSplit;
-import dev.spindle.connectors.hdfs.FileInputSplits;
-import dev.spindle.runtime.io.InputFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.logging.log4j.LogManager;
@@ -27,30 +26,26 @@ import org.apache.logging.log4j.Logger;
  *
  * <p>Instances are copied to each subtask; each copy is used by its task thread only.
  */
-public final class CsvInputFormat<T extends Tuple> implements InputFormat<T, FileInputSplit> {
+public final class CsvInputFormat<T extends Tuple> extends DelimitedFileInputFormat<T> {
 
     private static final Logger LOG = LogManager.getLogger(CsvInputFormat.class);
     /** Skipped lines logged with their place, per subtask; later ones are only counted. */
     private static final int LOGGED_SKIPS = 10;
 
-    private final String path;
     private final CsvReadOptions options;
     private final Class<?>[] columnClasses;
     private final int arity;
     private transient CsvRecordParser parser;
-    private transient DelimitedSplitReader reader;
     private transient Object[] values;
     private transient LongCounter skippedLines;
     private transient int loggedSkips;
-    /** Whether {@link #reachedEnd()} has moved the reader to a line that nextRecord() has not handled yet. */
-    private transient boolean advanced;
-    private transient boolean hasLine;
 
     /**
      * @throws IllegalArgumentException if there are no or more than {@value Tuple#MAX_ARITY} types, a
      *                                  type is not supported, or the types do not match the included columns
      */
     public CsvInputFormat(String path, CsvReadOptions options, Class<?>... fieldTypes) {
+        super(path);
         if (fieldTypes.length < 1 || fieldTypes.length > Tuple.MAX_ARITY) {
             throw new IllegalArgumentException("Give between 1 and " + Tuple.MAX_ARITY
                     + " CSV field types, got " + fieldTypes.length);
@@ -58,7 +53,6 @@ public final class CsvInputFormat<T extends Tuple> implements InputFormat<T, Fil
         for (Class<?> type : fieldTypes) {
             CsvFieldType.forClass(type);
         }
-        this.path = path;
         this.options = options;
         this.columnClasses = options.columnClasses(fieldTypes);
         this.arity = fieldTypes.length;
@@ -75,18 +69,12 @@ public final class CsvInputFormat<T extends Tuple> implements InputFormat<T, Fil
 
     @Override
     public String describe() {
-        return "CsvFile(" + path + ")";
-    }
-
-    /** The length of the files. */
-    @Override
-    public long estimatedSizeBytes() {
-        return FileInputSplits.totalLength(path);
+        return "CsvFile(" + path() + ")";
     }
 
     @Override
-    public FileInputSplit[] createInputSplits(int minNumSplits) throws IOException {
-        return FileInputSplits.create(path, minNumSplits);
+    protected byte[] lineDelimiter() {
+        return options.dialect().lineDelimiterBytes();
     }
 
     /** Registers the skipped-lines counter, when malformed lines are skipped. */
@@ -122,27 +110,17 @@ public final class CsvInputFormat<T extends Tuple> implements InputFormat<T, Fil
         if (skippedLines == null && options.skipInvalidLines()) {
             skippedLines = new LongCounter();
         }
-        reader = DelimitedSplitReader.open(split, options.dialect().lineDelimiterBytes());
-        advanced = false;
-    }
-
-    @Override
-    public boolean reachedEnd() throws IOException {
-        if (!advanced) {
-            hasLine = reader.next();
-            advanced = true;
-        }
-        return !hasLine;
+        super.open(split);
     }
 
     /** The next line's tuple, or {@code null} for a header, an empty line or a skipped malformed line. */
     @Override
     @SuppressWarnings("unchecked")
     public T nextRecord() throws IOException {
-        if (reachedEnd()) {
+        DelimitedSplitReader reader = nextLine();
+        if (reader == null) {
             return null;
         }
-        advanced = false;
         if (options.skipFirstLine() && reader.isFirstRecordOfFile()) {
             return null;
         }
@@ -158,7 +136,7 @@ public final class CsvInputFormat<T extends Tuple> implements InputFormat<T, Fil
         try {
             parser.parse(bytes, start, end, values);
         } catch (CsvFormatException e) {
-            return malformed(e.getMessage(), bytes, start, end);
+            return malformed(reader, e.getMessage(), bytes, start, end);
         }
         Tuple tuple = Tuple.ofArity(arity);
         for (int i = 0; i < arity; i++) {
@@ -168,32 +146,27 @@ public final class CsvInputFormat<T extends Tuple> implements InputFormat<T, Fil
     }
 
     /** Fails, or counts (and logs the first few of) a malformed line. */
-    private T malformed(String problem, byte[] bytes, int start, int end) throws IOException {
+    private T malformed(DelimitedSplitReader reader, String problem, byte[] bytes, int start, int end)
+            throws IOException {
         if (!options.skipInvalidLines()) {
-            throw located(problem, bytes, start, end);
+            throw located(reader, problem, bytes, start, end);
         }
         skippedLines.add(1L);
         if (loggedSkips < LOGGED_SKIPS) {
             loggedSkips++;
             LOG.warn("Skipping and counting in accumulator '{}': {}{}", options.skippedLinesAccumulator(),
-                    located(problem, bytes, start, end).getMessage(),
+                    located(reader, problem, bytes, start, end).getMessage(),
                     loggedSkips == LOGGED_SKIPS ? " (further malformed lines of this subtask are only counted)" : "");
         }
         return null;
     }
 
-    private MalformedCsvException located(String problem, byte[] bytes, int start, int end) throws IOException {
+    private static MalformedCsvException located(DelimitedSplitReader reader, String problem, byte[] bytes, int start,
+                                                 int end) throws IOException {
         // Enough bytes for more than the shortened text even if every character took four.
         int length = Math.min(end - start, 4 * MalformedCsvException.MAX_TEXT_LENGTH + 4);
         String text = new String(bytes, start, length, StandardCharsets.UTF_8);
         return new MalformedCsvException(reader.path(), reader.lineNumber(), problem, text);
     }
 
-    @Override
-    public void close() throws IOException {
-        if (reader != null) {
-            reader.close();
-            reader = null;
-        }
-    }
 }
