@@ -6,17 +6,18 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The fixed set of managed-memory pages one join works in. Its structures take pages and give them
- * back as they fill and drain; the pool never grows, so the join never holds more than it was
- * given. The operator allocated the pages and releases all of them when it ends. Task thread only.
+ * The fixed set of managed-memory pages one join (or one solution set of a delta iteration) works
+ * in. Its structures take pages and give them back as they fill and drain; the pool never grows, so
+ * its owner never holds more than it was given. The owner allocated the pages and releases all of
+ * them when it ends. One thread at a time.
  */
-final class PagePool {
+public final class PagePool {
 
     private final ArrayDeque<MemorySegment> free;
     private final int total;
     private final int pageSize;
 
-    PagePool(List<MemorySegment> pages) {
+    public PagePool(List<MemorySegment> pages) {
         if (pages.isEmpty()) {
             throw new IllegalArgumentException("A page pool needs pages");
         }
@@ -34,7 +35,7 @@ final class PagePool {
     MemorySegment takeReserved() {
         MemorySegment page = free.poll();
         if (page == null) {
-            throw new IllegalStateException("The join's memory ran out where pages were reserved (" + total + " pages)");
+            throw new IllegalStateException("The page pool ran out where pages were reserved (" + total + " pages)");
         }
         return page;
     }
@@ -49,20 +50,20 @@ final class PagePool {
         }
     }
 
-    int free() {
+    public int free() {
         return free.size();
     }
 
-    int total() {
+    public int total() {
         return total;
     }
 
-    int pageSize() {
+    public int pageSize() {
         return pageSize;
     }
 
     /** Pages needed to hold {@code bytes}. */
-    int pagesFor(long bytes) {
+    public int pagesFor(long bytes) {
         return (int) Math.min(Integer.MAX_VALUE, (bytes + pageSize - 1) / pageSize);
     }
 }

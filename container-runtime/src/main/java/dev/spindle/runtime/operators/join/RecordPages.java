@@ -7,10 +7,11 @@ import java.util.List;
 
 /**
  * A growable byte space made of pages from a {@link PagePool}, addressed by {@code long} offsets:
- * values may straddle page boundaries. Space is appended with {@link #allocate} and written and
- * read in place. {@link #clear()} gives every page back. Task thread only.
+ * values may straddle page boundaries. Space is appended with {@link #allocate}, written and read in
+ * place, and compacted with {@link #move} and {@link #truncate}. {@link #clear()} gives every page
+ * back. One thread at a time (the pool's).
  */
-final class RecordPages {
+public final class RecordPages {
 
     private final PagePool pool;
     private final int pageSize;
@@ -18,23 +19,23 @@ final class RecordPages {
     private final List<MemorySegment> pages = new ArrayList<>();
     private long size;
 
-    RecordPages(PagePool pool) {
+    public RecordPages(PagePool pool) {
         this.pool = pool;
         this.pageSize = pool.pageSize();
         this.shift = Integer.numberOfTrailingZeros(pageSize);
     }
 
     /** Bytes allocated so far. */
-    long size() {
+    public long size() {
         return size;
     }
 
-    int pageCount() {
+    public int pageCount() {
         return pages.size();
     }
 
     /** Pages this space would hold after allocating {@code bytes} more. */
-    int pagesAfter(long bytes) {
+    public int pagesAfter(long bytes) {
         return Math.max(pages.size(), pool.pagesFor(size + bytes));
     }
 
@@ -42,7 +43,7 @@ final class RecordPages {
      * Appends {@code bytes} bytes (uninitialized) and returns their address, or -1, changing nothing,
      * if the pool has not enough pages.
      */
-    long allocate(long bytes) {
+    public long allocate(long bytes) {
         int needed = pagesAfter(bytes) - pages.size();
         if (needed > pool.free()) {
             return -1;
@@ -55,8 +56,20 @@ final class RecordPages {
         return address;
     }
 
+    /** Shrinks the space to its first {@code newSize} bytes and gives the pages past them back to the pool. */
+    public void truncate(long newSize) {
+        if (newSize < 0 || newSize > size) {
+            throw new IllegalArgumentException("Cannot truncate " + size + " bytes to " + newSize);
+        }
+        int keep = pool.pagesFor(newSize);
+        while (pages.size() > keep) {
+            pool.give(pages.remove(pages.size() - 1));
+        }
+        size = newSize;
+    }
+
     /** Gives all pages back to the pool. */
-    void clear() {
+    public void clear() {
         pool.giveAll(pages);
         pages.clear();
         size = 0;
@@ -71,27 +84,27 @@ final class RecordPages {
     }
 
     /** Whether {@code length} bytes at {@code address} lie in one page (then {@link #array}/{@link #offsetOf} reach them). */
-    boolean isContiguous(long address, int length) {
+    public boolean isContiguous(long address, int length) {
         return offset(address) + length <= pageSize;
     }
 
-    byte[] array(long address) {
+    public byte[] array(long address) {
         return page(address);
     }
 
-    int offsetOf(long address) {
+    public int offsetOf(long address) {
         return offset(address);
     }
 
-    void putByte(long address, byte value) {
+    public void putByte(long address, byte value) {
         page(address)[offset(address)] = value;
     }
 
-    byte getByte(long address) {
+    public byte getByte(long address) {
         return page(address)[offset(address)];
     }
 
-    void putInt(long address, int value) {
+    public void putInt(long address, int value) {
         int o = offset(address);
         if (o + 4 <= pageSize) {
             byte[] p = page(address);
@@ -106,7 +119,7 @@ final class RecordPages {
         }
     }
 
-    int getInt(long address) {
+    public int getInt(long address) {
         int o = offset(address);
         if (o + 4 <= pageSize) {
             byte[] p = page(address);
@@ -119,16 +132,16 @@ final class RecordPages {
         return v;
     }
 
-    void putLong(long address, long value) {
+    public void putLong(long address, long value) {
         putInt(address, (int) (value >>> 32));
         putInt(address + 4, (int) value);
     }
 
-    long getLong(long address) {
+    public long getLong(long address) {
         return ((long) getInt(address) << 32) | (getInt(address + 4) & 0xFFFFFFFFL);
     }
 
-    void put(long address, byte[] source, int offset, int length) {
+    public void put(long address, byte[] source, int offset, int length) {
         while (length > 0) {
             int o = offset(address);
             int n = Math.min(length, pageSize - o);
@@ -139,7 +152,7 @@ final class RecordPages {
         }
     }
 
-    void get(long address, byte[] target, int offset, int length) {
+    public void get(long address, byte[] target, int offset, int length) {
         while (length > 0) {
             int o = offset(address);
             int n = Math.min(length, pageSize - o);
@@ -151,12 +164,26 @@ final class RecordPages {
     }
 
     /** Sets {@code length} bytes at {@code address} to zero. */
-    void zero(long address, long length) {
+    public void zero(long address, long length) {
         while (length > 0) {
             int o = offset(address);
             int n = (int) Math.min(length, pageSize - o);
             Arrays.fill(page(address), o, o + n, (byte) 0);
             address += n;
+            length -= n;
+        }
+    }
+
+    /** Copies {@code length} bytes from {@code from} down to {@code to} (at most {@code from}); the ranges may overlap. */
+    public void move(long from, long to, long length) {
+        if (to > from) {
+            throw new IllegalArgumentException("Can only move bytes towards the start, not from " + from + " to " + to);
+        }
+        while (length > 0) {
+            int n = (int) Math.min(length, Math.min(pageSize - offset(from), pageSize - offset(to)));
+            System.arraycopy(page(from), offset(from), page(to), offset(to), n);
+            from += n;
+            to += n;
             length -= n;
         }
     }
