@@ -468,6 +468,24 @@ public class DataSet<T> {
         return env;
     }
 
+    // ---- iterations ----
+
+    /**
+     * Starts a bulk iteration with this data set as the initial partial solution: transform the
+     * returned data set and close the loop with {@link IterativeDataSet#closeWith}.
+     */
+    public IterativeDataSet<T> iterate(int maxIterations) {
+        return IterativeDataSet.create(this, maxIterations);
+    }
+
+    /**
+     * Starts a delta iteration with this data set as the initial solution set, keyed by the tuple
+     * fields {@code keyFields}, and {@code initialWorkset} as the first workset.
+     */
+    public <W> DeltaIteration<T, W> iterateDelta(DataSet<W> initialWorkset, int maxIterations, int... keyFields) {
+        return new DeltaIteration<>(this, initialWorkset, maxIterations, keyFields);
+    }
+
     // ---- plumbing ----
 
     <R> DataSet<R> forward(String name, OperatorFactory<R> factory, TypeSerializer<R> outSerializer) {

@@ -5,10 +5,14 @@ import dev.spindle.api.functions.Function;
 import dev.spindle.api.functions.JoinFunction;
 import dev.spindle.api.functions.KeySelector;
 import dev.spindle.dataset.internal.SizeEstimates;
+import dev.spindle.dataset.internal.TupleFieldKeySelector;
+import dev.spindle.runtime.iteration.IterationNodeRole;
+import dev.spindle.runtime.iteration.IterationSpec;
 import dev.spindle.runtime.operators.OperatorFactory;
 import dev.spindle.runtime.operators.join.HashJoinOperator;
 import dev.spindle.runtime.operators.join.JoinSpec;
 import dev.spindle.runtime.operators.join.JoinType;
+import dev.spindle.runtime.operators.join.SolutionSetJoinOperator;
 import dev.spindle.runtime.operators.join.SortMergeJoinOperator;
 import dev.spindle.runtime.plan.ExchangeMode;
 import dev.spindle.runtime.plan.PlanEdge;
@@ -111,6 +115,9 @@ final class JoinDefinition<L, R> {
 
     /** The plan node of this join applying {@code function} ({@code null}: emit tuples of both records). */
     PlanNode node(Function function, TypeSerializer<?> outSerializer) {
+        if (isSolutionSet(left.node) || isSolutionSet(right.node)) {
+            return solutionSetJoin(function, outSerializer);
+        }
         JoinSpec<L, R> spec = new JoinSpec<>(type, leftKey, rightKey, left.serializer(), right.serializer(), function);
         JoinHint strategy = strategy();
         OperatorFactory<?> factory = switch (strategy) {
@@ -133,6 +140,48 @@ final class JoinDefinition<L, R> {
             }
         }
         return node;
+    }
+
+    private static boolean isSolutionSet(PlanNode node) {
+        return node.iterationRole() == IterationNodeRole.SOLUTION_SET;
+    }
+
+    /**
+     * A join with a delta iteration's solution set: one input, partitioned like the solution set,
+     * whose records look their match up in the iteration head's table.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private PlanNode solutionSetJoin(Function function, TypeSerializer<?> outSerializer) {
+        boolean solutionLeft = isSolutionSet(left.node);
+        if (solutionLeft && isSolutionSet(right.node)) {
+            throw new IllegalArgumentException("A join of the solution set with itself is not supported");
+        }
+        if (type != JoinType.INNER) {
+            throw new IllegalArgumentException("Only an inner join can read the solution set, not a "
+                    + type.displayName());
+        }
+        PlanNode solutionSet = solutionLeft ? left.node : right.node;
+        IterationSpec iteration = solutionSet.iteration();
+        checkSolutionSetKey(iteration, solutionLeft ? leftKey : rightKey);
+        PlanNode probe = solutionLeft ? right.node : left.node;
+        KeySelector probeKey = solutionLeft ? rightKey : leftKey;
+        PlanNode node = PlanNode.operator(env().nextId(), "Join (solution set)",
+                        () -> new SolutionSetJoinOperator<>(probeKey, solutionLeft, function))
+                .setOutputSerializer(outSerializer)
+                .setIteration(iteration, IterationNodeRole.SOLUTION_SET_OPERATOR);
+        node.addInput(new PlanEdge(probe, new HashPartitioner<>(probeKey), null, 0));
+        return node;
+    }
+
+    /** The solution set can only be found by its own key. */
+    private static void checkSolutionSetKey(IterationSpec iteration, KeySelector<?, ?> joinKey) {
+        KeySelector<?, ?> key = iteration.solutionSetKey();
+        if (key instanceof TupleFieldKeySelector<?> fields && (!(joinKey instanceof TupleFieldKeySelector<?> other)
+                || !java.util.Arrays.equals(fields.fields(), other.fields()))) {
+            throw new IllegalArgumentException("The solution set of iteration '" + iteration.name()
+                    + "' is keyed by fields " + java.util.Arrays.toString(fields.fields())
+                    + "; a join with it must use the same fields on the solution set's side");
+        }
     }
 
     /** Inputs of a broadcast hash join: the build side whole to every subtask, the probe side forward. */

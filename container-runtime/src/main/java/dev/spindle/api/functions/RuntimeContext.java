@@ -29,4 +29,28 @@ public interface RuntimeContext {
      * @throws IllegalArgumentException if the operator has no broadcast set of that name
      */
     <T> java.util.List<T> getBroadcastVariable(String name);
+
+    /**
+     * The superstep this function runs in, counting from 1.
+     *
+     * @throws IllegalStateException outside an iteration
+     */
+    int getSuperstepNumber();
+
+    /**
+     * This task's instance of the aggregator registered on the iteration under {@code name}, to add
+     * this superstep's values to.
+     *
+     * @throws IllegalStateException outside an iteration
+     * @throws IllegalArgumentException if the iteration has no aggregator of that name
+     */
+    <A extends dev.spindle.api.aggregators.Aggregator<?>> A getIterationAggregator(String name);
+
+    /**
+     * The value of the aggregator {@code name} merged over all subtasks at the end of the previous
+     * superstep; null in the first superstep.
+     *
+     * @throws IllegalStateException outside an iteration
+     */
+    <T extends java.io.Serializable> T getPreviousIterationAggregate(String name);
 }

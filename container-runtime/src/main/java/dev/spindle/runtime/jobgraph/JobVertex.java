@@ -2,6 +2,7 @@ package dev.spindle.runtime.jobgraph;
 
 import dev.spindle.runtime.io.GlobalOutputHooks;
 import dev.spindle.runtime.io.InputFormat;
+import dev.spindle.runtime.iteration.IterationVertex;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ public final class JobVertex implements Serializable {
     final List<Integer> inputs = new ArrayList<>();
     final List<Integer> outputs = new ArrayList<>();
     private final List<GlobalOutputHooks> globalHooks = new ArrayList<>();
+    private IterationVertex iteration;
 
     public JobVertex(int id, String name, int parallelism, List<ChainedOperatorSpec> chain,
                      InputFormat<?, ?> inputFormat, long bufferTimeoutMillis) {
@@ -71,6 +73,15 @@ public final class JobVertex implements Serializable {
     /** Job-wide steps of the sinks in this vertex, run by the JobManager. */
     public List<GlobalOutputHooks> globalHooks() {
         return globalHooks;
+    }
+
+    /** How this vertex takes part in an iteration, or null if it does not. */
+    public IterationVertex iteration() {
+        return iteration;
+    }
+
+    public void setIteration(IterationVertex iteration) {
+        this.iteration = iteration;
     }
 
     @Override

@@ -20,16 +20,22 @@ import java.util.Set;
  */
 final class PipelineBreakers {
 
-    /** A network edge between two vertices whose mode may be changed. */
+    /** A network edge between two vertices whose mode may be changed, unless it is fixed (inside an iteration). */
     static final class Edge {
         final int source;
         final int target;
+        final boolean fixed;
         ExchangeMode mode;
 
         Edge(int source, int target, ExchangeMode mode) {
+            this(source, target, mode, false);
+        }
+
+        Edge(int source, int target, ExchangeMode mode, boolean fixed) {
             this.source = source;
             this.target = target;
             this.mode = mode;
+            this.fixed = fixed;
         }
     }
 
@@ -38,10 +44,18 @@ final class PipelineBreakers {
 
     /** Changes the modes of {@code edges} in place until the regions of the {@code numVertices} vertices can be scheduled. */
     static void apply(int numVertices, List<Edge> edges) {
-        Edge offending;
-        while ((offending = findOffendingEdge(numVertices, edges)) != null) {
-            if (!makeBlocking(edges, offending.target, true)) {
-                makeBlocking(edges, offending.target, false);
+        List<Edge> offending;
+        while (!(offending = findOffendingEdges(numVertices, edges)).isEmpty()) {
+            boolean changed = false;
+            for (Edge e : offending) {
+                changed = makeBlocking(edges, e.target, true) || makeBlocking(edges, e.target, false);
+                if (changed) {
+                    break;
+                }
+            }
+            if (!changed) {
+                throw new IllegalStateException("The job cannot be scheduled: a blocking exchange at vertex "
+                        + offending.get(0).target + " cannot be broken without blocking an iteration's loop");
             }
         }
     }
@@ -49,7 +63,7 @@ final class PipelineBreakers {
     private static boolean makeBlocking(List<Edge> edges, int vertex, boolean inputs) {
         boolean changed = false;
         for (Edge e : edges) {
-            if (e.mode == ExchangeMode.PIPELINED && (inputs ? e.target : e.source) == vertex) {
+            if (e.mode == ExchangeMode.PIPELINED && !e.fixed && (inputs ? e.target : e.source) == vertex) {
                 e.mode = ExchangeMode.BLOCKING;
                 changed = true;
             }
@@ -58,32 +72,38 @@ final class PipelineBreakers {
     }
 
     /**
-     * A blocking edge inside a region or, failing that, a blocking edge into a region of several
-     * vertices that cannot be ordered (on or after a cycle of regions); null if the regions can be
-     * scheduled.
+     * The blocking edges inside a region or, failing those, the blocking edges into a region of
+     * several vertices that cannot be ordered (on or after a cycle of regions); empty if the regions
+     * can be scheduled.
      */
-    private static Edge findOffendingEdge(int numVertices, List<Edge> edges) {
+    private static List<Edge> findOffendingEdges(int numVertices, List<Edge> edges) {
         int[] region = regions(numVertices, edges);
         List<Edge> crossing = new ArrayList<>();
+        List<Edge> inside = new ArrayList<>();
         for (Edge e : edges) {
             if (e.mode == ExchangeMode.BLOCKING) {
                 if (region[e.source] == region[e.target]) {
-                    return e;
+                    inside.add(e);
+                } else {
+                    crossing.add(e);
                 }
-                crossing.add(e);
             }
+        }
+        if (!inside.isEmpty()) {
+            return inside;
         }
         Set<Integer> unordered = unorderedRegions(numVertices, region, crossing);
         int[] size = new int[numVertices];
         for (int v = 0; v < numVertices; v++) {
             size[region[v]]++;
         }
+        List<Edge> offending = new ArrayList<>();
         for (Edge e : crossing) {
             if (unordered.contains(region[e.source]) && unordered.contains(region[e.target]) && size[region[e.target]] > 1) {
-                return e;
+                offending.add(e);
             }
         }
-        return null;
+        return offending;
     }
 
     /** The representative vertex of each vertex's region (union-find over pipelined edges). */

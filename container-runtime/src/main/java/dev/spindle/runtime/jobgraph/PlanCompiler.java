@@ -2,17 +2,22 @@ package dev.spindle.runtime.jobgraph;
 
 import dev.spindle.runtime.config.Configuration;
 import dev.spindle.runtime.config.CoreOptions;
+import dev.spindle.runtime.iteration.IterationNodeRole;
+import dev.spindle.runtime.iteration.IterationVertex;
 import dev.spindle.runtime.plan.ExchangeMode;
 import dev.spindle.runtime.plan.Plan;
 import dev.spindle.runtime.plan.PlanEdge;
 import dev.spindle.runtime.plan.PlanNode;
+import dev.spindle.runtime.serialization.TypeSerializer;
 import dev.spindle.runtime.shuffle.partitioner.ForwardPartitioner;
 import dev.spindle.runtime.shuffle.partitioner.Partitioner;
 import dev.spindle.runtime.shuffle.partitioner.RebalancePartitioner;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -40,6 +45,8 @@ public final class PlanCompiler {
         final List<PlanNode> nodes = new ArrayList<>();
         final Map<PlanNode, List<Integer>> outputsByNode = new HashMap<>();
         final List<Integer> outputEdgeIds = new ArrayList<>();
+        final Set<Integer> staticInputs = new HashSet<>();
+        final Set<Integer> resultOutputs = new HashSet<>();
 
         VertexBuilder(int id, PlanNode head, int parallelism) {
             this.id = id;
@@ -53,6 +60,7 @@ public final class PlanCompiler {
 
     public JobGraph compile(Plan plan) {
         List<PlanNode> order = plan.topologicalOrder();
+        IterationPlans iterations = IterationPlans.analyze(order);
         Map<PlanNode, Integer> parallelism = new HashMap<>();
         Map<PlanNode, VertexBuilder> vertexOf = new HashMap<>();
         List<VertexBuilder> builders = new ArrayList<>();
@@ -61,11 +69,13 @@ public final class PlanCompiler {
         ExchangeMode defaultMode = config.get(CoreOptions.BATCH_EXCHANGE_MODE);
 
         for (PlanNode node : order) {
-            int p = resolveParallelism(node);
+            int p = resolveParallelism(node, iterations, parallelism);
             parallelism.put(node, p);
             PlanEdge chainInput = null;
             for (PlanEdge edge : node.inputs()) {
-                ExchangeMode mode = edge.exchangeMode() == null ? defaultMode : edge.exchangeMode();
+                ExchangeMode imposed = iterations.modeOf(node, edge);
+                ExchangeMode mode = imposed != null ? imposed
+                        : edge.exchangeMode() == null ? defaultMode : edge.exchangeMode();
                 Partitioner<?> partitioner = edge.partitioner();
                 boolean forward = partitioner instanceof ForwardPartitioner;
                 boolean sameParallelism = parallelism.get(edge.source()) == p;
@@ -73,7 +83,7 @@ public final class PlanCompiler {
                     partitioner = new RebalancePartitioner<>();
                 }
                 if (chaining && forward && sameParallelism && mode == ExchangeMode.PIPELINED
-                        && node.inputs().size() == 1) {
+                        && node.inputs().size() == 1 && iterations.mayChain(edge)) {
                     chainInput = edge;
                 } else {
                     networkEdges.add(new PendingEdge(node, edge, partitioner, mode));
@@ -88,12 +98,17 @@ public final class PlanCompiler {
             vertexOf.put(node, vb);
         }
         List<PipelineBreakers.Edge> modes = new ArrayList<>();
+        int[] cacheWeight = new int[builders.size()];
         for (PendingEdge pe : networkEdges) {
             modes.add(new PipelineBreakers.Edge(vertexOf.get(pe.edge().source()).id, vertexOf.get(pe.target()).id,
-                    pe.mode()));
+                    pe.mode(), iterations.isLoopEdge(pe.target(), pe.edge())));
+            if (iterations.isStaticInput(pe.target(), pe.edge()) && !pe.edge().isBroadcastSet()) {
+                cacheWeight[vertexOf.get(pe.target()).id]++;
+            }
         }
         PipelineBreakers.apply(builders.size(), modes);
-        double[] memoryFractions = memoryFractions(builders, modes);
+        double[] cacheFractions = new double[builders.size()];
+        double[] memoryFractions = memoryFractions(builders, modes, cacheWeight, cacheFractions);
 
         JobGraph graph = new JobGraph(UUID.randomUUID().toString().replace("-", ""), plan.jobName(),
                 plan.configuration());
@@ -105,15 +120,27 @@ public final class PlanCompiler {
             VertexBuilder dst = vertexOf.get(pe.target());
             int edgeId = edges.size();
             boolean pointwise = pe.partitioner() instanceof ForwardPartitioner;
+            if (pe.target().iterationRole() == IterationNodeRole.RESULT) {
+                src.resultOutputs.add(src.outputEdgeIds.size());
+            }
+            if (iterations.isStaticInput(pe.target(), pe.edge())) {
+                dst.staticInputs.add(pe.edge().inputIndex());
+            }
             edges.add(new JobEdge(edgeId, src.id, src.outputEdgeIds.size(), dst.id, pe.edge().inputIndex(),
                     pointwise ? DistributionPattern.POINTWISE : DistributionPattern.ALL_TO_ALL, modes.get(i).mode,
-                    pe.partitioner(), pe.edge().source().outputSerializer(), pe.edge().broadcastName()));
+                    pe.partitioner(), edgeSerializer(pe), pe.edge().broadcastName()));
             src.outputsByNode.computeIfAbsent(pe.edge().source(), k -> new ArrayList<>()).add(src.outputEdgeIds.size());
             src.outputEdgeIds.add(edgeId);
         }
         for (VertexBuilder vb : builders) {
             JobVertex vertex = new JobVertex(vb.id, vertexName(vb), vb.parallelism, chainOf(vb, memoryFractions),
                     vb.head.isSource() ? vb.head.inputFormat() : null, bufferTimeout(vb));
+            if (iterations.inLoop(vb.head)) {
+                PlanNode head = iterations.headOf(vb.head);
+                vertex.setIteration(new IterationVertex(head.iteration(),
+                        head == vb.head ? IterationVertex.Role.HEAD : IterationVertex.Role.BODY,
+                        Set.copyOf(vb.staticInputs), Set.copyOf(vb.resultOutputs), cacheFractions[vb.id]));
+            }
             for (PlanNode n : vb.nodes) {
                 if (n.globalHooks() != null) {
                     vertex.globalHooks().add(n.globalHooks());
@@ -126,15 +153,27 @@ public final class PlanCompiler {
         return graph;
     }
 
+    /** The serializer of an edge's records: its source's, but a delta iteration's result is the solution set. */
+    private static TypeSerializer<?> edgeSerializer(PendingEdge pe) {
+        if (pe.target().iterationRole() == IterationNodeRole.RESULT) {
+            return pe.target().iteration().solutionSerializer();
+        }
+        return pe.edge().source().outputSerializer();
+    }
+
     /**
      * Each node's share of a slot's managed memory, indexed by node id: its weight over the weights
-     * of all nodes in its pipelined region, whose subtasks share one slot.
+     * of all nodes in its pipelined region, whose subtasks share one slot. A vertex of an iteration
+     * with static inputs also weighs one per input for their cache; its share goes to
+     * {@code cacheFractions}.
      */
-    private static double[] memoryFractions(List<VertexBuilder> builders, List<PipelineBreakers.Edge> edges) {
+    private static double[] memoryFractions(List<VertexBuilder> builders, List<PipelineBreakers.Edge> edges,
+                                            int[] cacheWeight, double[] cacheFractions) {
         int[] region = PipelineBreakers.regions(builders.size(), edges);
         int[] regionWeight = new int[builders.size()];
         int maxId = 0;
         for (VertexBuilder vb : builders) {
+            regionWeight[region[vb.id]] += cacheWeight[vb.id];
             for (PlanNode n : vb.nodes) {
                 regionWeight[region[vb.id]] += n.managedMemoryWeight();
                 maxId = Math.max(maxId, n.id());
@@ -146,13 +185,23 @@ public final class PlanCompiler {
                 int total = regionWeight[region[vb.id]];
                 fractions[n.id()] = total == 0 ? 0 : (double) n.managedMemoryWeight() / total;
             }
+            int total = regionWeight[region[vb.id]];
+            cacheFractions[vb.id] = total == 0 ? 0 : (double) cacheWeight[vb.id] / total;
         }
         return fractions;
     }
 
-    private int resolveParallelism(PlanNode node) {
+    private int resolveParallelism(PlanNode node, IterationPlans iterations, Map<PlanNode, Integer> resolved) {
         int p = node.parallelism() == PlanNode.DEFAULT_PARALLELISM ? defaultParallelism : node.parallelism();
-        return Math.max(1, Math.min(p, node.maxParallelism()));
+        p = Math.max(1, Math.min(p, node.maxParallelism()));
+        PlanNode head = iterations.headOf(node);
+        if (head != null && head != node) {
+            return iterations.parallelismInLoop(node, p, resolved.get(head));
+        }
+        if (node.iterationRole() == IterationNodeRole.RESULT && node.parallelism() == PlanNode.DEFAULT_PARALLELISM) {
+            return resolved.get(node.inputs().get(0).source());
+        }
+        return p;
     }
 
     private long bufferTimeout(VertexBuilder vb) {

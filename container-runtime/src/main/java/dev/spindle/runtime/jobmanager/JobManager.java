@@ -30,6 +30,7 @@ import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.Heartbeat;
 import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.RegisterTaskManager;
 import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.RegistrationAccepted;
 import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.Shutdown;
+import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.SuperstepEnded;
 import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.TaskEnded;
 import dev.spindle.runtime.taskmanager.TaskManagerOptions;
 import dev.spindle.runtime.util.InstantiationUtil;
@@ -242,6 +243,11 @@ public final class JobManager implements AutoCloseable, RpcHandler {
                 JobMaster job = jobs.get(t.jobId());
                 if (job != null) {
                     job.onTaskEnded(t);
+                }
+            } else if (message instanceof SuperstepEnded s) {
+                JobMaster job = jobs.get(s.jobId());
+                if (job != null) {
+                    job.onSuperstepEnded(s);
                 }
             } else if (message instanceof RegisterTaskManager r) {
                 register(connection, r);

@@ -11,6 +11,8 @@ import dev.spindle.runtime.rest.ClusterView;
 import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.CancelTask;
 import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.DeployTask;
 import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.ReleaseJob;
+import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.SuperstepDecision;
+import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.SuperstepEnded;
 import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.TaskEnded;
 import dev.spindle.runtime.scheduler.PipelinedRegion;
 import dev.spindle.runtime.scheduler.PipelinedRegions;
@@ -63,6 +65,7 @@ final class JobMaster {
     private String failureSummary;
     private long waitingForSlotsSince = -1;
     private int missingSlots;
+    private SuperstepCoordinator supersteps;
 
     JobMaster(JobGraph graph, ClassLoader classLoader, TaskManagerRegistry taskManagers, long slotTimeoutMillis,
               RestartStrategy restartStrategy, BiConsumer<Runnable, Long> delayedExecutor,
@@ -82,6 +85,7 @@ final class JobMaster {
     /** A fresh attempt of every subtask (at the start and at each restart). */
     private void createExecutions() {
         byAttempt.clear();
+        supersteps = new SuperstepCoordinator(classLoader);
         for (JobVertex v : graph.vertices()) {
             executions[v.id()] = new Execution[v.parallelism()];
             for (int i = 0; i < v.parallelism(); i++) {
@@ -232,6 +236,27 @@ final class JobMaster {
         checkAllTerminal();
     }
 
+    /** An iteration head subtask finished a superstep; when all did, they learn whether to go on. */
+    void onSuperstepEnded(SuperstepEnded msg) {
+        Execution e = byAttempt.get(msg.attemptId());
+        if (e == null || e.state != ExecutionState.RUNNING && e.state != ExecutionState.DEPLOYING
+                || status != JobStatus.RUNNING) {
+            return;
+        }
+        JobVertex head = graph.vertex(e.vertexId);
+        try {
+            SuperstepCoordinator.Decision decision = supersteps.onSuperstepEnded(head, e.subtask, msg);
+            if (decision == null) {
+                return;
+            }
+            for (Execution subtask : executions[head.id()]) {
+                subtask.location.connection.send(new SuperstepDecision(subtask.attemptId, decision.superstep(),
+                        decision.terminate(), decision.aggregates()));
+            }
+        } catch (Exception ex) {
+            fail(ex, e);
+        }
+    }
 
     @SuppressWarnings("unchecked")
     private void mergeAccumulators(Execution e, byte[] bytes) {

@@ -2,6 +2,7 @@ package dev.spindle.runtime.operators;
 
 import dev.spindle.api.functions.RuntimeContext;
 import dev.spindle.runtime.config.Configuration;
+import dev.spindle.runtime.iteration.SubtaskIteration;
 import dev.spindle.runtime.memory.MemoryManager;
 import java.io.File;
 
@@ -31,4 +32,10 @@ public interface OperatorContext extends RuntimeContext {
      * node declared none).
      */
     int managedMemoryPages();
+
+    /**
+     * Where the tasks of this operator's iteration meet in this TaskManager (the superstep, the
+     * feedback buffers, the solution set); null outside an iteration.
+     */
+    SubtaskIteration iteration();
 }

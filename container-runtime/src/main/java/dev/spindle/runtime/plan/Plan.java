@@ -34,11 +34,26 @@ public final class Plan {
         return configuration;
     }
 
-    /** All nodes, every node after its inputs. */
+    /**
+     * All nodes, every node after its inputs. The tails of an iteration, which nothing consumes,
+     * follow the rest of the iteration's loop.
+     */
     public List<PlanNode> topologicalOrder() {
         Set<PlanNode> visited = new LinkedHashSet<>();
         for (PlanNode sink : sinks) {
             visit(sink, visited, new LinkedHashSet<>());
+        }
+        boolean added = true;
+        while (added) {
+            added = false;
+            for (PlanNode node : List.copyOf(visited)) {
+                for (PlanNode tail : node.iterationTails()) {
+                    if (!visited.contains(tail)) {
+                        visit(tail, visited, new LinkedHashSet<>());
+                        added = true;
+                    }
+                }
+            }
         }
         return new ArrayList<>(visited);
     }

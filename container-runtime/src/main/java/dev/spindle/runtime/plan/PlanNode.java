@@ -2,6 +2,8 @@ package dev.spindle.runtime.plan;
 
 import dev.spindle.runtime.io.GlobalOutputHooks;
 import dev.spindle.runtime.io.InputFormat;
+import dev.spindle.runtime.iteration.IterationNodeRole;
+import dev.spindle.runtime.iteration.IterationSpec;
 import dev.spindle.runtime.operators.OperatorFactory;
 import dev.spindle.runtime.serialization.TypeSerializer;
 import java.io.Serializable;
@@ -30,6 +32,9 @@ public final class PlanNode implements Serializable {
     private long bufferTimeoutMillis = DEFAULT_BUFFER_TIMEOUT;
     private GlobalOutputHooks globalHooks;
     private int managedMemoryWeight;
+    private IterationSpec iteration;
+    private IterationNodeRole iterationRole;
+    private final List<PlanNode> iterationTails = new ArrayList<>();
 
     private PlanNode(int id, String name, OperatorFactory<?> operatorFactory, InputFormat<?, ?> inputFormat) {
         this.id = id;
@@ -144,6 +149,31 @@ public final class PlanNode implements Serializable {
             throw new IllegalArgumentException("Managed memory weight must not be negative, was " + weight);
         }
         this.managedMemoryWeight = weight;
+        return this;
+    }
+
+    /** The iteration this node is a head, tail, result or solution-set operator of; null for other nodes. */
+    public IterationSpec iteration() {
+        return iteration;
+    }
+
+    public IterationNodeRole iterationRole() {
+        return iterationRole;
+    }
+
+    public PlanNode setIteration(IterationSpec spec, IterationNodeRole role) {
+        this.iteration = spec;
+        this.iterationRole = role;
+        return this;
+    }
+
+    /** An iteration head's tails: they have no consumers, so the plan reaches them through the head. */
+    public List<PlanNode> iterationTails() {
+        return iterationTails;
+    }
+
+    public PlanNode addIterationTail(PlanNode tail) {
+        iterationTails.add(tail);
         return this;
     }
 

@@ -3,6 +3,8 @@ package dev.spindle.runtime.task;
 import dev.spindle.api.accumulators.Accumulator;
 import dev.spindle.runtime.io.InputFormat;
 import dev.spindle.runtime.io.InputSplit;
+import dev.spindle.runtime.iteration.IterationVertex;
+import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.SuperstepDecision;
 import dev.spindle.runtime.util.FileUtils;
 import dev.spindle.runtime.util.InstantiationUtil;
 import dev.spindle.runtime.util.SerializedThrowable;
@@ -12,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -34,6 +37,7 @@ public final class Task implements Runnable {
     private final Thread thread;
     private final AtomicReference<ExecutionState> state = new AtomicReference<>(ExecutionState.DEPLOYING);
     private volatile boolean cancelRequested;
+    private Consumer<SuperstepDecision> superstepDecisions;
 
     public Task(TaskDeploymentDescriptor tdd, TaskEnvironment env, ClassLoader classLoader, TaskListener listener) {
         this.tdd = tdd;
@@ -86,21 +90,20 @@ public final class Task implements Runnable {
         try {
             TaskSpec spec = InstantiationUtil.deserialize(tdd.serializedTaskSpec(), classLoader);
             io = new TaskIO(tdd, spec, env, mailbox);
-            chain = new OperatorChain(spec.vertex().chain(), io.writers(), resources);
+            IterationVertex iteration = spec.vertex().iteration();
             state.set(ExecutionState.RUNNING);
             io.requestInputs();
-            TaskLoop loop = new TaskLoop(chain, io, mailbox, spec.vertex().bufferTimeoutMillis(), this);
-            loop.readBroadcastSets(resources.broadcastSets);
-            chain.open();
-            if (spec.vertex().isSource()) {
-                InputFormat<?, ?> format = spec.vertex().inputFormat();
-                format.setRuntimeContext(new TaskRuntimeContext(resources, chain.headName(), 0));
-                List<InputSplit> splits = InstantiationUtil.deserialize(tdd.serializedSplits(), classLoader);
-                loop.runSource(format, splits);
+            if (iteration != null && iteration.isHead()) {
+                TaskLoop loop = new TaskLoop(null, io, mailbox, spec.vertex().bufferTimeoutMillis(), this);
+                new IterationHeadDriver(this, spec.vertex(), io, loop, mailbox, resources, env.iterationBroker()).run();
+            } else if (iteration != null) {
+                TaskLoop loop = new TaskLoop(null, io, mailbox, spec.vertex().bufferTimeoutMillis(), this);
+                loop.readBroadcastSets(resources.broadcastSets);
+                new SuperstepLoop(spec.vertex(), io, loop, mailbox, resources, env.iterationBroker()).run();
             } else {
-                loop.runInputs();
+                chain = new OperatorChain(spec.vertex().chain(), io.writers(), resources);
+                runChain(spec, io, chain, resources);
             }
-            chain.endChainAndClose();
             io.finishOutputs();
         } catch (Throwable t) {
             failure = t;
@@ -123,6 +126,39 @@ public final class Task implements Runnable {
             }
         }
         reportEnd(failure, resources.accumulators, io, System.currentTimeMillis() - start);
+    }
+
+    /** Runs the operators of a vertex outside any iteration, from its source or its inputs to the end. */
+    private void runChain(TaskSpec spec, TaskIO io, OperatorChain chain, TaskResources resources) throws Exception {
+        TaskLoop loop = new TaskLoop(chain, io, mailbox, spec.vertex().bufferTimeoutMillis(), this);
+        loop.readBroadcastSets(resources.broadcastSets);
+        chain.open();
+        if (spec.vertex().isSource()) {
+            InputFormat<?, ?> format = spec.vertex().inputFormat();
+            format.setRuntimeContext(new TaskRuntimeContext(resources, chain.headName(), 0));
+            List<InputSplit> splits = InstantiationUtil.deserialize(tdd.serializedSplits(), classLoader);
+            loop.runSource(format, splits);
+        } else {
+            loop.runInputs();
+        }
+        chain.endChainAndClose();
+    }
+
+    /**
+     * Hands a decision of the JobManager's superstep coordinator to this task (an iteration head),
+     * through its mailbox; any thread.
+     */
+    public void onSuperstepDecision(SuperstepDecision decision) {
+        mailbox.put(() -> {
+            if (superstepDecisions != null) {
+                superstepDecisions.accept(decision);
+            }
+        });
+    }
+
+    /** Where superstep decisions go; set by an iteration head on the task thread. */
+    void setSuperstepDecisionHandler(Consumer<SuperstepDecision> handler) {
+        this.superstepDecisions = handler;
     }
 
     private void reportEnd(Throwable failure, Map<String, Accumulator<?, ?>> accumulators, TaskIO io, long duration) {

@@ -1,5 +1,6 @@
 package dev.spindle.runtime.task;
 
+import dev.spindle.runtime.iteration.IterationBroker;
 import dev.spindle.runtime.memory.MemoryManager;
 import dev.spindle.runtime.shuffle.buffer.NetworkBufferPool;
 import dev.spindle.runtime.shuffle.netty.ShuffleClient;
@@ -9,7 +10,7 @@ import java.io.File;
 /**
  * The TaskManager services a task uses: shuffle memory, the partitions registry, the shuffle
  * client, managed memory, directories for spill and blocking-result files (one per io.tmp.dirs
- * entry), and the network settings.
+ * entry), the network settings, and the meeting points of iterations' tasks.
  */
 public record TaskEnvironment(
         String taskManagerId,
@@ -20,5 +21,6 @@ public record TaskEnvironment(
         File[] tempDirectories,
         int buffersPerOutputChannel,
         int creditsPerInputChannel,
-        long partitionRequestTimeoutMillis) {
+        long partitionRequestTimeoutMillis,
+        IterationBroker iterationBroker) {
 }

@@ -35,6 +35,7 @@ final class TaskIO {
     private final RecordDeserializer<?>[] deserializers;
     private final int[] channelsPerInput;
     private final String[] broadcastNames;
+    private final TypeSerializer<?>[] inputSerializers;
     long recordsIn;
     long bytesIn;
 
@@ -54,11 +55,13 @@ final class TaskIO {
         }
         this.channelsPerInput = new int[maxInput + 1];
         this.broadcastNames = new String[maxInput + 1];
+        this.inputSerializers = new TypeSerializer<?>[maxInput + 1];
         for (int e = 0; e < tdd.inputs().size(); e++) {
             TaskDeploymentDescriptor.InputDescriptor in = tdd.inputs().get(e);
             JobEdge edge = spec.inputEdges().get(e);
             TypeSerializer<?> serializer = edge.serializer();
             broadcastNames[in.inputIndex()] = edge.broadcastName();
+            inputSerializers[in.inputIndex()] = serializer;
             for (TaskDeploymentDescriptor.ChannelDescriptor cd : in.channels()) {
                 gate.addChannel(createChannel(gate.numChannels(), in.inputIndex(), cd));
                 deser.add(new RecordDeserializer<>(serializer.duplicate()));
@@ -117,6 +120,11 @@ final class TaskIO {
     /** The broadcast set an input carries, or null for an input of the head operator. */
     String broadcastName(int input) {
         return broadcastNames[input];
+    }
+
+    /** The serializer of the records of logical input {@code input}. */
+    TypeSerializer<?> inputSerializer(int input) {
+        return inputSerializers[input];
     }
 
     void requestInputs() throws IOException, InterruptedException {

@@ -24,7 +24,7 @@ final class TaskLoop {
 
     private static final int SOURCE_RECORDS_PER_CHECK = 64;
 
-    private final OperatorChain chain;
+    private OperatorChain chain;
     private final TaskIO io;
     private final TaskMailbox mailbox;
     private final long flushIntervalNanos;
@@ -77,11 +77,21 @@ final class TaskLoop {
         consume(false, input -> record -> chain.processHead(input, record));
     }
 
-    private interface RecordSink {
+    /** Reads every input other than broadcast sets to its end, in any order, into {@code sinks}; no operator involved. */
+    void readInputs(RecordSinks sinks) throws Exception {
+        consume(false, sinks);
+    }
+
+    /** The operators the loop feeds from now on (an iteration's body has new ones every superstep). */
+    void useChain(OperatorChain chain) {
+        this.chain = chain;
+    }
+
+    interface RecordSink {
         void accept(Object record) throws Exception;
     }
 
-    private interface RecordSinks {
+    interface RecordSinks {
         RecordSink forInput(int input);
     }
 
@@ -100,7 +110,8 @@ final class TaskLoop {
         }
         while (openInputs > 0) {
             betweenWork();
-            int selected = broadcastSets ? firstOpen(openChannels) : checkedSelection(openChannels);
+            int selected = broadcastSets ? firstOpen(openChannels)
+                    : chain == null ? Operator.ANY_INPUT : checkedSelection(openChannels);
             InputGate.BufferAndChannel next = gate.pollNext(selected);
             if (next == null) {
                 mailbox.await(waitNanos());
@@ -115,7 +126,7 @@ final class TaskLoop {
                     checkNoPartialRecord(next.channel().channelIndex());
                     if (--openChannels[input] == 0) {
                         openInputs--;
-                        if (!broadcastSets) {
+                        if (!broadcastSets && chain != null) {
                             chain.endHeadInput(input);
                         }
                     }
@@ -137,7 +148,7 @@ final class TaskLoop {
     }
 
     /** The head operator's choice of input, which must be {@code ANY_INPUT} or an open input. */
-    private int checkedSelection(int[] openChannels) {
+    int checkedSelection(int[] openChannels) {
         int selected = chain.headNextInput();
         if (selected != Operator.ANY_INPUT && (selected < 0 || selected >= openChannels.length
                 || openChannels[selected] == 0)) {
@@ -147,7 +158,7 @@ final class TaskLoop {
         return selected;
     }
 
-    private void processBuffer(RecordSink sink, int channel, Buffer buffer) throws Exception {
+    void processBuffer(RecordSink sink, int channel, Buffer buffer) throws Exception {
         RecordDeserializer<?> deserializer = io.deserializer(channel);
         deserializer.setNextBuffer(buffer);
         Object record;
@@ -159,14 +170,14 @@ final class TaskLoop {
         io.recordsIn += count;
     }
 
-    private void checkNoPartialRecord(int channel) throws IOException {
+    void checkNoPartialRecord(int channel) throws IOException {
         if (io.deserializer(channel).hasPartialRecord()) {
             throw new IOException("Input channel " + channel + " ended in the middle of a record");
         }
     }
 
     /** Runs pending mail (which may throw to cancel) and flushes if the buffer timeout expired. */
-    private void betweenWork() throws IOException {
+    void betweenWork() throws IOException {
         if (mailbox.hasMail()) {
             mailbox.runAll();
         }
@@ -182,7 +193,7 @@ final class TaskLoop {
         }
     }
 
-    private long waitNanos() {
+    long waitNanos() {
         if (flushIntervalNanos > 0 && io.hasUnflushedOutput()) {
             return Math.max(1, nextFlushNanos - System.nanoTime());
         }

@@ -1,5 +1,7 @@
 package dev.spindle.runtime.task;
 
+import dev.spindle.runtime.iteration.IterationAggregators;
+import dev.spindle.runtime.iteration.SubtaskIteration;
 import dev.spindle.api.accumulators.Accumulator;
 import dev.spindle.runtime.memory.MemoryManager;
 import java.io.File;
@@ -10,7 +12,8 @@ import java.util.Map;
 /**
  * What the operators of one task attempt share: its descriptor and classloader, its accumulators,
  * its spill directories, the TaskManager's managed memory (pages are owned by this object and given
- * back when the task ends) and the broadcast sets read before the operators open. Task thread only.
+ * back when the task ends), the broadcast sets read before the operators open and, in an iteration,
+ * the iteration's aggregators and meeting point. Task thread only.
  */
 final class TaskResources {
 
@@ -20,6 +23,9 @@ final class TaskResources {
     final Map<String, List<Object>> broadcastSets = new HashMap<>();
     final File[] tempDirectories;
     final MemoryManager memoryManager;
+    /** In an iteration's task: this task's aggregators and its subtask's meeting point; null elsewhere. */
+    IterationAggregators iterationAggregators;
+    SubtaskIteration iteration;
 
     TaskResources(TaskDeploymentDescriptor tdd, ClassLoader classLoader, File[] tempDirectories,
                   MemoryManager memoryManager) {

@@ -1,5 +1,7 @@
 package dev.spindle.runtime.task;
 
+import dev.spindle.api.aggregators.Aggregator;
+import dev.spindle.runtime.iteration.SubtaskIteration;
 import dev.spindle.api.accumulators.Accumulator;
 import dev.spindle.runtime.config.Configuration;
 import dev.spindle.runtime.memory.MemoryManager;
@@ -71,17 +73,58 @@ final class TaskRuntimeContext implements OperatorContext {
         return task.classLoader;
     }
 
+    /**
+     * Registers an accumulator. In an iteration, whose operators are created anew every superstep,
+     * registering a name again with an accumulator of the same class takes the earlier value over.
+     */
     @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public <V, R extends Serializable> void addAccumulator(String name, Accumulator<V, R> accumulator) {
-        if (task.accumulators.putIfAbsent(name, accumulator) != null) {
+        Accumulator<?, ?> existing = task.accumulators.putIfAbsent(name, accumulator);
+        if (existing == null) {
+            return;
+        }
+        if (task.iteration == null || existing.getClass() != accumulator.getClass()) {
             throw new IllegalArgumentException("An accumulator named '" + name + "' already exists in this task");
         }
+        ((Accumulator) accumulator).merge(existing);
+        task.accumulators.put(name, accumulator);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <V, R extends Serializable> Accumulator<V, R> getAccumulator(String name) {
         return (Accumulator<V, R>) task.accumulators.get(name);
+    }
+
+    @Override
+    public SubtaskIteration iteration() {
+        return task.iteration;
+    }
+
+    @Override
+    public int getSuperstepNumber() {
+        return requireIteration().superstep();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <A extends Aggregator<?>> A getIterationAggregator(String name) {
+        requireIteration();
+        return (A) task.iterationAggregators.get(name);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T extends Serializable> T getPreviousIterationAggregate(String name) {
+        return (T) requireIteration().previousAggregates().get(name);
+    }
+
+    private SubtaskIteration requireIteration() {
+        if (task.iteration == null) {
+            throw new IllegalStateException("'" + operatorName + "' does not run inside an iteration");
+        }
+        return task.iteration;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.spindle.runtime.taskmanager;
 import dev.spindle.runtime.blob.BlobCache;
 import dev.spindle.runtime.classloading.UserCodeClassLoaders;
 import dev.spindle.runtime.config.Configuration;
+import dev.spindle.runtime.iteration.IterationBroker;
 import dev.spindle.runtime.memory.MemoryManager;
 import dev.spindle.runtime.memory.MemoryOptions;
 import dev.spindle.runtime.rpc.RpcConnection;
@@ -17,6 +18,7 @@ import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.RegisterTaskManager;
 import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.RegistrationAccepted;
 import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.ReleaseJob;
 import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.Shutdown;
+import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.SuperstepDecision;
 import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.TaskEnded;
 import dev.spindle.runtime.shuffle.buffer.NetworkBufferPool;
 import dev.spindle.runtime.shuffle.netty.ShuffleClient;
@@ -105,7 +107,7 @@ public final class TaskManager implements AutoCloseable, RpcHandler {
         this.environment = new TaskEnvironment(id, bufferPool, partitions, shuffleClient, memoryManager, workDirs,
                 config.get(TaskManagerOptions.BUFFERS_PER_OUTPUT_CHANNEL),
                 config.get(TaskManagerOptions.CREDITS_PER_INPUT_CHANNEL),
-                config.get(TaskManagerOptions.PARTITION_REQUEST_TIMEOUT));
+                config.get(TaskManagerOptions.PARTITION_REQUEST_TIMEOUT), new IterationBroker(this::sendToJobManager));
     }
 
     /** One directory of this TaskManager in each of io.tmp.dirs; spill files and blocking results spread over them. */
@@ -159,6 +161,11 @@ public final class TaskManager implements AutoCloseable, RpcHandler {
                 task.cancel();
             } else if (waiting != null) {
                 onTaskEnded(waiting, ExecutionState.CANCELED, null, null, TaskMetrics.EMPTY);
+            }
+        } else if (message instanceof SuperstepDecision d) {
+            Task task = tasks.get(d.attemptId());
+            if (task != null) {
+                task.onSuperstepDecision(d);
             }
         } else if (message instanceof JarContent j) {
             CompletableFuture<byte[]> f = jarFetches.remove(j.requestId());
@@ -242,6 +249,13 @@ public final class TaskManager implements AutoCloseable, RpcHandler {
             return UserCodeClassLoaders.create(localJars, TaskManager.class.getClassLoader(), tdd.jobConfiguration());
         } catch (IOException e) {
             throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private void sendToJobManager(java.io.Serializable message) {
+        RpcConnection jm = jobManager;
+        if (jm != null && jm.isOpen()) {
+            jm.send(message);
         }
     }
 

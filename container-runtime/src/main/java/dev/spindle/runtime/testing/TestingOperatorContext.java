@@ -1,5 +1,8 @@
 package dev.spindle.runtime.testing;
 
+import dev.spindle.api.aggregators.Aggregator;
+import dev.spindle.runtime.iteration.IterationAggregators;
+import dev.spindle.runtime.iteration.SubtaskIteration;
 import dev.spindle.api.accumulators.Accumulator;
 import dev.spindle.runtime.config.Configuration;
 import dev.spindle.runtime.memory.MemoryManager;
@@ -26,6 +29,8 @@ public final class TestingOperatorContext implements OperatorContext {
     private File[] tempDirectories = {new File(System.getProperty("java.io.tmpdir"))};
     private int subtaskIndex;
     private int parallelism = 1;
+    private SubtaskIteration iteration;
+    private IterationAggregators iterationAggregators;
 
     /** Subtask {@code index} of {@code parallelism}. */
     public TestingOperatorContext subtask(int index, int parallelism) {
@@ -48,6 +53,17 @@ public final class TestingOperatorContext implements OperatorContext {
 
     public TestingOperatorContext broadcastSet(String name, List<?> records) {
         broadcastSets.put(name, List.copyOf(records));
+        return this;
+    }
+
+    /**
+     * Runs the operator as if inside an iteration whose tasks meet at {@code iteration} (superstep,
+     * previous aggregates, feedback buffers and solution set come from there); its aggregators are
+     * fresh copies of the iteration's.
+     */
+    public TestingOperatorContext iteration(SubtaskIteration iteration) {
+        this.iteration = iteration;
+        this.iterationAggregators = new IterationAggregators(iteration.spec(), getUserCodeClassLoader());
         return this;
     }
 
@@ -116,6 +132,36 @@ public final class TestingOperatorContext implements OperatorContext {
     @SuppressWarnings("unchecked")
     public <V, R extends Serializable> Accumulator<V, R> getAccumulator(String name) {
         return (Accumulator<V, R>) accumulators.get(name);
+    }
+
+    @Override
+    public SubtaskIteration iteration() {
+        return iteration;
+    }
+
+    @Override
+    public int getSuperstepNumber() {
+        return requireIteration().superstep();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <A extends Aggregator<?>> A getIterationAggregator(String name) {
+        requireIteration();
+        return (A) iterationAggregators.get(name);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T extends Serializable> T getPreviousIterationAggregate(String name) {
+        return (T) requireIteration().previousAggregates().get(name);
+    }
+
+    private SubtaskIteration requireIteration() {
+        if (iteration == null) {
+            throw new IllegalStateException("The testing context is not inside an iteration; see iteration(...)");
+        }
+        return iteration;
     }
 
     @Override

@@ -53,4 +53,21 @@ public final class TaskManagerProtocol {
     /** The jar's bytes, or null and an error saying why not. */
     public record JarContent(long requestId, byte[] content, String error) implements Serializable {
     }
+
+    /**
+     * TaskManager to JobManager: an iteration head finished a superstep. {@code aggregates} is the
+     * Java-serialized map of its subtask's aggregator values; {@code nextInputRecords} the records of
+     * the next partial solution or workset; {@code criterionRecords} those of the termination criterion.
+     */
+    public record SuperstepEnded(String jobId, String attemptId, int superstep, byte[] aggregates,
+                                 long nextInputRecords, long criterionRecords) implements Serializable {
+    }
+
+    /**
+     * JobManager to TaskManager: what an iteration head does after {@code superstep}: stop and emit
+     * its result, or go on; {@code aggregates} are the values merged over all subtasks.
+     */
+    public record SuperstepDecision(String attemptId, int superstep, boolean terminate, byte[] aggregates)
+            implements Serializable {
+    }
 }
