@@ -50,6 +50,7 @@ public final class DeltaIteration<S, W> {
         this.initialWorkset = initialWorkset;
         this.spec = IterationSpec.delta(env.nextId(), "Delta Iteration", maxIterations,
                 initialSolutionSet.serializer(), key, initialWorkset.serializer());
+        IterativeDataSet.configureSnapshots(spec, env.getConfiguration());
         this.head = PlanNode.operator(env.nextId(), "Iteration Head", null)
                 .setOutputSerializer(initialWorkset.serializer())
                 .setIteration(spec, IterationNodeRole.HEAD)

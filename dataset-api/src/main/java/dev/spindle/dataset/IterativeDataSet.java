@@ -2,9 +2,12 @@ package dev.spindle.dataset;
 
 import dev.spindle.api.aggregators.Aggregator;
 import dev.spindle.api.aggregators.ConvergenceCriterion;
+import dev.spindle.connectors.hdfs.HadoopSnapshotStore;
+import dev.spindle.runtime.config.Configuration;
 import dev.spindle.runtime.iteration.FeedbackKind;
 import dev.spindle.runtime.iteration.FeedbackTailOperator;
 import dev.spindle.runtime.iteration.IterationNodeRole;
+import dev.spindle.runtime.iteration.IterationOptions;
 import dev.spindle.runtime.iteration.IterationSpec;
 import dev.spindle.runtime.operators.OperatorFactory;
 import dev.spindle.runtime.operators.base.IdentityOperator;
@@ -39,12 +42,27 @@ public final class IterativeDataSet<T> extends DataSet<T> {
     static <T> IterativeDataSet<T> create(DataSet<T> initial, int maxIterations) {
         ExecutionEnvironment env = initial.env;
         IterationSpec spec = IterationSpec.bulk(env.nextId(), "Bulk Iteration", maxIterations, initial.serializer());
+        configureSnapshots(spec, env.getConfiguration());
         PlanNode head = PlanNode.operator(env.nextId(), "Iteration Head", null)
                 .setOutputSerializer(initial.serializer())
                 .setIteration(spec, IterationNodeRole.HEAD)
                 .setManagedMemoryWeight(2);
         head.addInput(new PlanEdge(initial.node, new ForwardPartitioner<>(), null, 0));
         return new IterativeDataSet<>(env, head, spec);
+    }
+
+    /** Turns superstep snapshots on if the job's configuration asks for them. */
+    static void configureSnapshots(IterationSpec spec, Configuration config) {
+        int interval = config.get(IterationOptions.SNAPSHOT_INTERVAL);
+        if (interval <= 0) {
+            return;
+        }
+        String dir = config.get(IterationOptions.SNAPSHOT_DIR);
+        if (dir.isBlank()) {
+            throw new IllegalArgumentException(IterationOptions.SNAPSHOT_INTERVAL.key() + " is " + interval + " but "
+                    + IterationOptions.SNAPSHOT_DIR.key() + " is not set; name a file:// or hdfs:// directory");
+        }
+        spec.setSnapshots(new HadoopSnapshotStore(dir), interval);
     }
 
     /** The most supersteps the iteration runs. */

@@ -73,6 +73,17 @@ public final class BulkHeadState implements IterationHeadState {
     }
 
     @Override
+    public void writeSnapshot(SnapshotFiles.Writer out) throws Exception {
+        forEach(current, record -> out.write(serializer, record));
+        out.endSection();
+    }
+
+    @Override
+    public void restore(SnapshotFiles.Reader in) throws Exception {
+        in.section(serializer, current::add);
+    }
+
+    @Override
     public void forEachResult(RecordConsumer consumer) throws Exception {
         forEach(current, consumer);
     }

@@ -110,6 +110,20 @@ public final class DeltaHeadState implements IterationHeadState {
     }
 
     @Override
+    public void writeSnapshot(SnapshotFiles.Writer out) throws Exception {
+        solutionSet.forEach(record -> out.write(solutionSerializer, record));
+        out.endSection();
+        BulkHeadState.forEach(current, record -> out.write(worksetSerializer, record));
+        out.endSection();
+    }
+
+    @Override
+    public void restore(SnapshotFiles.Reader in) throws Exception {
+        in.section(solutionSerializer, solutionSet::upsert);
+        in.section(worksetSerializer, current::add);
+    }
+
+    @Override
     public void forEachResult(RecordConsumer consumer) throws Exception {
         solutionSet.forEach(consumer::accept);
     }

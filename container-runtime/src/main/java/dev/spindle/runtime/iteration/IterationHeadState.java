@@ -32,6 +32,12 @@ public interface IterationHeadState extends Closeable {
     /** Called when every tail is done: the feedback becomes the next superstep's input; a delta is applied. */
     void endSuperstep() throws IOException;
 
+    /** Writes the state the next superstep starts from (called after {@link #endSuperstep}). */
+    void writeSnapshot(SnapshotFiles.Writer out) throws Exception;
+
+    /** Restores a state written by {@link #writeSnapshot}, instead of the initial inputs. */
+    void restore(SnapshotFiles.Reader in) throws Exception;
+
     /** The iteration's result: the last partial solution, or the solution set. */
     void forEachResult(RecordConsumer consumer) throws Exception;
 

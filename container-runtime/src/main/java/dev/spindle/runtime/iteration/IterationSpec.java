@@ -31,6 +31,8 @@ public final class IterationSpec implements Serializable {
     private final List<FeedbackKind> tails = new ArrayList<>();
     private String convergenceAggregator;
     private ConvergenceCriterion<?> convergenceCriterion;
+    private SnapshotStore snapshotStore;
+    private int snapshotInterval;
 
     private IterationSpec(int id, String name, IterationKind kind, int maxIterations,
                           TypeSerializer<?> solutionSerializer, TypeSerializer<?> worksetSerializer,
@@ -123,6 +125,29 @@ public final class IterationSpec implements Serializable {
 
     public ConvergenceCriterion<?> convergenceCriterion() {
         return convergenceCriterion;
+    }
+
+    /** Snapshots the head's state into {@code store} after every {@code interval}-th superstep. */
+    public void setSnapshots(SnapshotStore store, int interval) {
+        if (interval < 1) {
+            throw new IllegalArgumentException("The snapshot interval must be at least 1, got " + interval);
+        }
+        this.snapshotStore = store;
+        this.snapshotInterval = interval;
+    }
+
+    /** Where superstep snapshots go, or null if there are none. */
+    public SnapshotStore snapshotStore() {
+        return snapshotStore;
+    }
+
+    public int snapshotInterval() {
+        return snapshotInterval;
+    }
+
+    /** Whether the state after {@code superstep} is snapshotted (never after the last possible one). */
+    public boolean snapshotsAfter(int superstep) {
+        return snapshotStore != null && superstep % snapshotInterval == 0 && superstep < maxIterations;
     }
 
     /** Records that a tail of this kind closes the loop (the API calls this from closeWith). */

@@ -31,6 +31,7 @@ public final class SubtaskIteration {
     private volatile Map<String, Serializable> previousAggregates = new HashMap<>();
     private volatile Object solutionSet;
     private int tailsDone;
+    private volatile int firstSuperstep = 1;
 
     public SubtaskIteration(IterationSpec spec, ClassLoader classLoader, Runnable wakeHead) {
         this.spec = spec;
@@ -84,7 +85,16 @@ public final class SubtaskIteration {
         this.solutionSet = table;
     }
 
+    /** The superstep the head starts with: 1, or the one after the snapshot it resumed from. Set before registering. */
+    public void setFirstSuperstep(int superstep) {
+        this.firstSuperstep = superstep;
+    }
+
     // ---- body tasks and tails ----
+
+    public int firstSuperstep() {
+        return firstSuperstep;
+    }
 
     public int superstep() {
         return superstep;

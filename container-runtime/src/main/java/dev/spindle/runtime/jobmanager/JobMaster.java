@@ -85,7 +85,7 @@ final class JobMaster {
     /** A fresh attempt of every subtask (at the start and at each restart). */
     private void createExecutions() {
         byAttempt.clear();
-        supersteps = new SuperstepCoordinator(classLoader);
+        supersteps = new SuperstepCoordinator(graph.jobId(), classLoader);
         for (JobVertex v : graph.vertices()) {
             executions[v.id()] = new Execution[v.parallelism()];
             for (int i = 0; i < v.parallelism(); i++) {
@@ -493,6 +493,7 @@ final class JobMaster {
         if (finalStatus != JobStatus.FINISHED) {
             cleanupSinks();
         }
+        SuperstepCoordinator.deleteSnapshots(graph);
         status = finalStatus;
         for (TaskManagerRegistry.Registration tm : taskManagers.all()) {
             tm.connection.send(new ReleaseJob(graph.jobId()));

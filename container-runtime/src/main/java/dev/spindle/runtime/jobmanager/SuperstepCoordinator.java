@@ -4,6 +4,10 @@ import dev.spindle.api.aggregators.ConvergenceCriterion;
 import dev.spindle.runtime.iteration.IterationAggregators;
 import dev.spindle.runtime.iteration.IterationKind;
 import dev.spindle.runtime.iteration.IterationSpec;
+import dev.spindle.runtime.iteration.SnapshotFiles;
+import dev.spindle.runtime.iteration.SnapshotMarker;
+import dev.spindle.runtime.iteration.SnapshotStore;
+import dev.spindle.runtime.jobgraph.JobGraph;
 import dev.spindle.runtime.jobgraph.JobVertex;
 import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.SuperstepEnded;
 import dev.spindle.runtime.util.InstantiationUtil;
@@ -28,10 +32,12 @@ final class SuperstepCoordinator {
     record Decision(int superstep, boolean terminate, byte[] aggregates) {
     }
 
+    private final String jobId;
     private final ClassLoader classLoader;
     private final Map<Integer, Map<Integer, SuperstepEnded>> reportsByHead = new HashMap<>();
 
-    SuperstepCoordinator(ClassLoader classLoader) {
+    SuperstepCoordinator(String jobId, ClassLoader classLoader) {
+        this.jobId = jobId;
         this.classLoader = classLoader;
     }
 
@@ -55,7 +61,9 @@ final class SuperstepCoordinator {
         IterationAggregators merged = new IterationAggregators(spec, classLoader);
         long nextInput = 0;
         long criterion = 0;
+        boolean snapshotComplete = true;
         for (SuperstepEnded r : reports.values()) {
+            snapshotComplete &= r.snapshotWritten();
             Map<String, Serializable> values = InstantiationUtil.deserialize(r.aggregates(), classLoader);
             merged.mergeValues(values);
             nextInput += r.nextInputRecords();
@@ -69,7 +77,37 @@ final class SuperstepCoordinator {
             LOG.debug("Iteration '{}' superstep {} done: {} records for the next, aggregates {}", spec.name(),
                     report.superstep(), nextInput, values);
         }
-        return new Decision(report.superstep(), reason != null, InstantiationUtil.serialize(new HashMap<>(values)));
+        byte[] aggregates = InstantiationUtil.serialize(new HashMap<>(values));
+        if (reason == null && snapshotComplete) {
+            completeSnapshot(spec, report.superstep(), aggregates);
+        }
+        return new Decision(report.superstep(), reason != null, aggregates);
+    }
+
+    /** Every subtask wrote its part: the snapshot becomes the one to resume from; the one before goes. */
+    private void completeSnapshot(IterationSpec spec, int superstep, byte[] aggregates) throws Exception {
+        SnapshotStore store = spec.snapshotStore();
+        SnapshotMarker.write(store, jobId, spec.id(), superstep, aggregates);
+        int previous = superstep - spec.snapshotInterval();
+        if (previous > 0) {
+            store.delete(SnapshotFiles.iterationDir(jobId, spec.id()) + "/superstep-" + previous);
+        }
+        LOG.info("Iteration '{}': snapshot of superstep {} complete ({})", spec.name(), superstep,
+                store.describe(SnapshotFiles.iterationDir(jobId, spec.id())));
+    }
+
+    /** Deletes the snapshots of a job's iterations (when the job ended). */
+    static void deleteSnapshots(JobGraph graph) {
+        for (JobVertex v : graph.vertices()) {
+            if (v.iteration() != null && v.iteration().isHead() && v.iteration().spec().snapshotStore() != null) {
+                SnapshotStore store = v.iteration().spec().snapshotStore();
+                try {
+                    store.delete(graph.jobId());
+                } catch (Exception e) {
+                    LOG.warn("Cannot delete the iteration snapshots in {}", store.describe(graph.jobId()), e);
+                }
+            }
+        }
     }
 
     /** Why the iteration ends after {@code superstep}, or null if it goes on. */

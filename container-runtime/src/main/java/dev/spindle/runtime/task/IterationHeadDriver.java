@@ -1,14 +1,18 @@
 package dev.spindle.runtime.task;
 
 import dev.spindle.runtime.iteration.BulkHeadState;
+import dev.spindle.runtime.iteration.CorruptSnapshotException;
 import dev.spindle.runtime.iteration.DeltaHeadState;
 import dev.spindle.runtime.iteration.EndOfSuperstepEvent;
 import dev.spindle.runtime.iteration.FeedbackKind;
 import dev.spindle.runtime.iteration.IterationBroker;
 import dev.spindle.runtime.iteration.IterationHeadState;
 import dev.spindle.runtime.iteration.IterationKind;
+import dev.spindle.runtime.iteration.IterationOptions;
 import dev.spindle.runtime.iteration.IterationSpec;
-import dev.spindle.runtime.iteration.IterationVertex;
+import dev.spindle.runtime.iteration.SnapshotFiles;
+import dev.spindle.runtime.iteration.SnapshotMarker;
+import dev.spindle.runtime.iteration.SnapshotStore;
 import dev.spindle.runtime.iteration.SubtaskIteration;
 import dev.spindle.runtime.jobgraph.JobVertex;
 import dev.spindle.runtime.memory.MemorySegment;
@@ -17,6 +21,7 @@ import dev.spindle.runtime.rpc.messages.TaskManagerProtocol.SuperstepEnded;
 import dev.spindle.runtime.serialization.TypeSerializer;
 import dev.spindle.runtime.shuffle.io.RecordWriter;
 import dev.spindle.runtime.util.InstantiationUtil;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,15 +69,22 @@ final class IterationHeadDriver {
         int subtask = resources.tdd.subtaskIndex();
         SubtaskIteration meeting = new SubtaskIteration(spec, resources.classLoader, mailbox::signalInput);
         task.setSuperstepDecisionHandler(d -> decision = d);
+        SnapshotMarker resumeFrom = latestSnapshot();
+        meeting.setFirstSuperstep(resumeFrom == null ? 1 : resumeFrom.superstep() + 1);
         broker.register(jobId, spec.id(), subtask, meeting);
         try (IterationHeadState state = createState()) {
             if (state instanceof DeltaHeadState delta) {
                 meeting.setSolutionSet(delta.solutionSet());
             }
-            loop.readInputs(input -> record -> state.addInitial(input, record));
-            List<RecordWriter<Object>> loopOutputs = outputs(false);
             Map<String, Serializable> previous = new HashMap<>();
-            for (int superstep = 1; ; superstep++) {
+            if (resumeFrom == null) {
+                loop.readInputs(input -> record -> state.addInitial(input, record));
+            } else {
+                restore(state, resumeFrom);
+                previous = resumeFrom.aggregates();
+            }
+            List<RecordWriter<Object>> loopOutputs = outputs(false);
+            for (int superstep = meeting.firstSuperstep(); ; superstep++) {
                 meeting.beginSuperstep(superstep, state.beginSuperstep(), previous);
                 emit(state::forEachSuperstepInput, loopOutputs);
                 for (RecordWriter<Object> out : loopOutputs) {
@@ -83,7 +95,11 @@ final class IterationHeadDriver {
                     mailbox.await(-1);
                 }
                 state.endSuperstep();
-                SuperstepDecision d = report(meeting, superstep);
+                boolean snapshot = spec.snapshotsAfter(superstep);
+                if (snapshot) {
+                    writeSnapshot(state, superstep);
+                }
+                SuperstepDecision d = report(meeting, superstep, snapshot);
                 previous = InstantiationUtil.deserialize(d.aggregates(), resources.classLoader);
                 if (d.terminate()) {
                     break;
@@ -92,6 +108,47 @@ final class IterationHeadDriver {
             emit(state::forEachResult, outputs(true));
         } finally {
             broker.unregister(jobId, spec.id(), subtask, meeting);
+        }
+    }
+
+    /** The newest snapshot every subtask completed, or null if there is none (or snapshots are off). */
+    private SnapshotMarker latestSnapshot() throws IOException {
+        SnapshotStore store = spec.snapshotStore();
+        if (store == null) {
+            return null;
+        }
+        String latest = SnapshotFiles.latest(resources.tdd.jobId(), spec.id());
+        if (!store.exists(latest)) {
+            return null;
+        }
+        try {
+            return SnapshotMarker.read(store, latest, resources.classLoader);
+        } catch (IOException e) {
+            throw new CorruptSnapshotException("Cannot read the snapshot marker " + store.describe(latest) + ": "
+                    + e.getMessage() + "; set " + IterationOptions.SNAPSHOT_INTERVAL.key() + "=0 to start over", e);
+        }
+    }
+
+    private void restore(IterationHeadState state, SnapshotMarker marker) throws Exception {
+        SnapshotStore store = spec.snapshotStore();
+        String part = SnapshotFiles.part(resources.tdd.jobId(), spec.id(), marker.superstep(),
+                resources.tdd.subtaskIndex());
+        try (SnapshotFiles.Reader in = new SnapshotFiles.Reader(store.open(part), store.describe(part))) {
+            state.restore(in);
+            in.verify();
+        } catch (IOException e) {
+            throw new CorruptSnapshotException(e.getMessage() + "; set " + IterationOptions.SNAPSHOT_INTERVAL.key()
+                    + "=0 to start the iteration over", e);
+        }
+        LOG.info("{}: iteration '{}' resumed from the snapshot of superstep {} ({})",
+                resources.tdd.taskNameWithSubtask(), spec.name(), marker.superstep(), store.describe(part));
+    }
+
+    private void writeSnapshot(IterationHeadState state, int superstep) throws Exception {
+        SnapshotStore store = spec.snapshotStore();
+        String part = SnapshotFiles.part(resources.tdd.jobId(), spec.id(), superstep, resources.tdd.subtaskIndex());
+        try (SnapshotFiles.Writer out = new SnapshotFiles.Writer(store.create(part), superstep)) {
+            state.writeSnapshot(out);
         }
     }
 
@@ -135,12 +192,12 @@ final class IterationHeadDriver {
     }
 
     /** Reports the end of {@code superstep} and waits for the coordinator's decision. */
-    private SuperstepDecision report(SubtaskIteration meeting, int superstep) throws Exception {
+    private SuperstepDecision report(SubtaskIteration meeting, int superstep, boolean snapshot) throws Exception {
         FeedbackKind next = spec.kind() == IterationKind.BULK ? FeedbackKind.PARTIAL_SOLUTION : FeedbackKind.WORKSET;
         byte[] aggregates = InstantiationUtil.serialize(new HashMap<>(meeting.takeAggregates()));
         decision = null;
         broker.sendToJobManager(new SuperstepEnded(resources.tdd.jobId(), resources.tdd.attemptId(), superstep,
-                aggregates, meeting.count(next), meeting.count(FeedbackKind.TERMINATION_CRITERION)));
+                aggregates, meeting.count(next), meeting.count(FeedbackKind.TERMINATION_CRITERION), snapshot));
         while (decision == null || decision.superstep() != superstep) {
             loop.betweenWork();
             if (decision == null || decision.superstep() != superstep) {

@@ -97,8 +97,14 @@ final class SuperstepLoop {
     void run() throws Exception {
         try {
             createCaches();
-            for (int superstep = 1; awaitSuperstep(); superstep++) {
-                runSuperstep(superstep);
+            int superstep = -1;
+            while (awaitSuperstep()) {
+                if (resources.iteration == null) {
+                    resources.iteration = broker.lookup(resources.tdd.jobId(), iteration.spec().id(),
+                            resources.tdd.subtaskIndex(), HEAD_START_TIMEOUT_MILLIS);
+                    superstep = resources.iteration.firstSuperstep();
+                }
+                runSuperstep(superstep++);
             }
         } finally {
             for (SpillingRecordBuffer<Object> cache : caches) {
@@ -181,10 +187,6 @@ final class SuperstepLoop {
         OperatorChain chain = new OperatorChain(vertex.chain(), io.writers(), resources);
         try {
             loop.useChain(chain);
-            if (resources.iteration == null) {
-                resources.iteration = broker.lookup(resources.tdd.jobId(), iteration.spec().id(),
-                        resources.tdd.subtaskIndex(), HEAD_START_TIMEOUT_MILLIS);
-            }
             resources.iteration.awaitSuperstep(superstep);
             chain.open();
             feedInputs(chain);

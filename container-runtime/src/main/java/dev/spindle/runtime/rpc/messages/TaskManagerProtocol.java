@@ -57,10 +57,12 @@ public final class TaskManagerProtocol {
     /**
      * TaskManager to JobManager: an iteration head finished a superstep. {@code aggregates} is the
      * Java-serialized map of its subtask's aggregator values; {@code nextInputRecords} the records of
-     * the next partial solution or workset; {@code criterionRecords} those of the termination criterion.
+     * the next partial solution or workset; {@code criterionRecords} those of the termination criterion;
+     * {@code snapshotWritten} whether the subtask wrote its part of the superstep's snapshot.
      */
     public record SuperstepEnded(String jobId, String attemptId, int superstep, byte[] aggregates,
-                                 long nextInputRecords, long criterionRecords) implements Serializable {
+                                 long nextInputRecords, long criterionRecords, boolean snapshotWritten)
+            implements Serializable {
     }
 
     /**
