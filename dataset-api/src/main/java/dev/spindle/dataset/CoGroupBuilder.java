@@ -3,8 +3,10 @@ package dev.spindle.dataset;
 import dev.spindle.api.functions.CoGroupFunction;
 import dev.spindle.api.functions.KeySelector;
 import dev.spindle.dataset.internal.TupleFieldKeySelector;
+import dev.spindle.runtime.iteration.IterationNodeRole;
 import dev.spindle.runtime.operators.OperatorFactory;
 import dev.spindle.runtime.operators.cogroup.CoGroupOperator;
+import dev.spindle.runtime.operators.cogroup.SolutionSetCoGroupOperator;
 import dev.spindle.runtime.plan.PlanEdge;
 import dev.spindle.runtime.plan.PlanNode;
 import dev.spindle.runtime.serialization.Serializers;
@@ -94,6 +96,9 @@ public final class CoGroupBuilder<L, R> {
             TypeSerializer<R> rightSerializer = right.serializer();
             KeySelector<L, ?> lk = leftKey;
             KeySelector<R, ?> rk = rightKey;
+            if (JoinDefinition.isSolutionSet(left.node) || JoinDefinition.isSolutionSet(right.node)) {
+                return solutionSetCoGroup(function, Serializers.forType(type));
+            }
             PlanNode node = PlanNode.operator(left.env.nextId(), "CoGroup", (OperatorFactory<O>)
                             () -> new CoGroupOperator<>(function, lk, rk, leftSerializer, rightSerializer))
                     .setOutputSerializer(Serializers.forType(type))
@@ -101,6 +106,28 @@ public final class CoGroupBuilder<L, R> {
             node.addInput(new PlanEdge(left.node, new HashPartitioner<>(leftKey), null, 0));
             node.addInput(new PlanEdge(right.node, new HashPartitioner<>(rightKey), null, 1));
             return new DataSet<>(left.env, node);
+        }
+
+        /** A coGroup with a delta iteration's solution set: one input, partitioned like the solution set. */
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private <O> DataSet<O> solutionSetCoGroup(CoGroupFunction<L, R, O> function, TypeSerializer<O> out) {
+            boolean solutionLeft = JoinDefinition.isSolutionSet(inputs.left.node);
+            if (solutionLeft && JoinDefinition.isSolutionSet(inputs.right.node)) {
+                throw new IllegalArgumentException("A coGroup of the solution set with itself is not supported");
+            }
+            DataSet<?> other = solutionLeft ? inputs.right : inputs.left;
+            PlanNode solutionSet = solutionLeft ? inputs.left.node : inputs.right.node;
+            JoinDefinition.checkSolutionSetKey(solutionSet.iteration(), solutionLeft ? leftKey : rightKey);
+            KeySelector otherKey = solutionLeft ? rightKey : leftKey;
+            TypeSerializer otherSerializer = other.serializer();
+            CoGroupFunction<Object, Object, O> f = (CoGroupFunction) function;
+            PlanNode node = PlanNode.operator(other.env.nextId(), "CoGroup (solution set)", (OperatorFactory<O>)
+                            () -> new SolutionSetCoGroupOperator<>(f, otherSerializer, otherKey, solutionLeft))
+                    .setOutputSerializer(out)
+                    .setManagedMemoryWeight(1)
+                    .setIteration(solutionSet.iteration(), IterationNodeRole.SOLUTION_SET_OPERATOR);
+            node.addInput(new PlanEdge(other.node, new HashPartitioner<>(otherKey), null, 0));
+            return new DataSet<>(other.env, node);
         }
     }
 }

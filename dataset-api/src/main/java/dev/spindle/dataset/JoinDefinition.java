@@ -142,7 +142,7 @@ final class JoinDefinition<L, R> {
         return node;
     }
 
-    private static boolean isSolutionSet(PlanNode node) {
+    static boolean isSolutionSet(PlanNode node) {
         return node.iterationRole() == IterationNodeRole.SOLUTION_SET;
     }
 
@@ -174,7 +174,7 @@ final class JoinDefinition<L, R> {
     }
 
     /** The solution set can only be found by its own key. */
-    private static void checkSolutionSetKey(IterationSpec iteration, KeySelector<?, ?> joinKey) {
+    static void checkSolutionSetKey(IterationSpec iteration, KeySelector<?, ?> joinKey) {
         KeySelector<?, ?> key = iteration.solutionSetKey();
         if (key instanceof TupleFieldKeySelector<?> fields && (!(joinKey instanceof TupleFieldKeySelector<?> other)
                 || !java.util.Arrays.equals(fields.fields(), other.fields()))) {

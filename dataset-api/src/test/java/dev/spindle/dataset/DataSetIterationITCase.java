@@ -198,6 +198,49 @@ class DataSetIterationITCase {
         assertEquals(expected, components);
     }
 
+    @ParameterizedTest(name = "parallelism {0}")
+    @ValueSource(ints = {1, 4})
+    void shouldCoGroupWithTheSolutionSet(int parallelism) throws Exception {
+        ExecutionEnvironment env = cluster.createEnvironment(parallelism);
+        // A path 0 - 1 - ... - 59 given in reverse: every vertex ends in component 0.
+        List<Tuple2<Long, Long>> edgeList = new ArrayList<>();
+        for (long v = 59; v > 0; v--) {
+            edgeList.add(new Tuple2<>(v, v - 1));
+            edgeList.add(new Tuple2<>(v - 1, v));
+        }
+        DataSet<Tuple2<Long, Long>> edges = env.fromCollection(edgeList);
+        DataSet<Tuple2<Long, Long>> vertices = env.generateSequence(0, 59)
+                .map(v -> new Tuple2<>(v, v)).returns(new TypeHint<Tuple2<Long, Long>>() { });
+        DeltaIteration<Tuple2<Long, Long>, Tuple2<Long, Long>> iteration = vertices.iterateDelta(vertices, 100, 0);
+        DataSet<Tuple2<Long, Long>> changes = iteration.getWorkset().join(edges).where(0).equalTo(0)
+                .with((w, e) -> new Tuple2<>(e.f1, w.f1)).returns(new TypeHint<Tuple2<Long, Long>>() { })
+                .coGroup(iteration.getSolutionSet()).where(0).equalTo(0)
+                .with(new SmallestCandidate());
+        List<Tuple2<Long, Long>> result = iteration.closeWith(changes, changes).collect();
+
+        assertEquals(60, result.size());
+        for (Tuple2<Long, Long> t : result) {
+            assertEquals(0L, t.f1, "vertex " + t.f0);
+        }
+    }
+
+    /** The smallest candidate component id of a vertex, if smaller than its current one. */
+    static final class SmallestCandidate implements dev.spindle.api.functions.CoGroupFunction<Tuple2<Long, Long>,
+            Tuple2<Long, Long>, Tuple2<Long, Long>> {
+        @Override
+        public void coGroup(Iterable<Tuple2<Long, Long>> candidates, Iterable<Tuple2<Long, Long>> current,
+                            dev.spindle.api.functions.Collector<Tuple2<Long, Long>> out) {
+            Tuple2<Long, Long> vertex = current.iterator().next();
+            long smallest = vertex.f1;
+            for (Tuple2<Long, Long> c : candidates) {
+                smallest = Math.min(smallest, c.f1);
+            }
+            if (smallest < vertex.f1) {
+                out.collect(new Tuple2<>(vertex.f0, smallest));
+            }
+        }
+    }
+
     /** Emits the candidate when its component id is smaller than the vertex's current one. */
     static final class KeepSmaller implements FlatJoinFunction<Tuple2<Long, Long>, Tuple2<Long, Long>, Tuple2<Long, Long>> {
         @Override
