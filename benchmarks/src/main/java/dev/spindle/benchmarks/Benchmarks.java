@@ -14,8 +14,8 @@ import java.util.Map;
  */
 public final class Benchmarks {
 
-    static final List<Workload> WORKLOADS = List.of(new WordCountWorkload(), new EtlWorkload(), new GenerateWorkload(),
-            new YarnDeployWorkload());
+    static final List<Workload> WORKLOADS = List.of(new WordCountWorkload(), new EtlWorkload(), new PageRankWorkload(),
+            new ConnectedComponentsWorkload(), new GenerateWorkload(), new YarnDeployWorkload());
 
     private Benchmarks() {}
 

@@ -76,8 +76,7 @@ final class EtlWorkload implements Workload {
     }
 
     private static Path ensureTables(BenchmarkOptions options, PrintStream out) throws Exception {
-        Path tables = options.dataDir().resolve("orders-" + options.size().token()
-                + (options.seed() == ZipfTextGenerator.DEFAULT_SEED ? "" : "-seed" + options.seed()));
+        Path tables = options.dataDir().resolve("orders-" + options.size().token() + options.seedSuffix());
         Path complete = tables.resolve("_COMPLETE");
         if (Files.exists(complete)) {
             out.printf("using existing %s (%s)%n", tables, ByteSize.format(tableBytes(tables)));
@@ -97,7 +96,7 @@ final class EtlWorkload implements Workload {
     private static long tableBytes(Path tables) throws IOException {
         long bytes = 0;
         for (String table : List.of("orders", "lineitem")) {
-            for (Path part : HandWrittenOrderRevenue.parts(tables.resolve(table))) {
+            for (Path part : BenchmarkFiles.parts(tables.resolve(table))) {
                 bytes += Files.size(part);
             }
         }
@@ -106,7 +105,7 @@ final class EtlWorkload implements Workload {
 
     private static List<String> readLines(Path dir) throws IOException {
         List<String> lines = new ArrayList<>();
-        for (Path part : HandWrittenOrderRevenue.parts(dir)) {
+        for (Path part : BenchmarkFiles.parts(dir)) {
             lines.addAll(Files.readAllLines(part));
         }
         return lines;

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * The ETL example's query written by hand in plain single-threaded Java, as the benchmark's
@@ -39,7 +38,7 @@ final class HandWrittenOrderRevenue {
 
     static Result run(Path tables, String cutoff, int top) throws IOException {
         Map<Long, long[]> revenue = new HashMap<>();
-        for (Path file : parts(tables.resolve("lineitem"))) {
+        for (Path file : BenchmarkFiles.parts(tables.resolve("lineitem"))) {
             try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 String line;
                 while ((line = in.readLine()) != null) {
@@ -53,7 +52,7 @@ final class HandWrittenOrderRevenue {
         }
         PriorityQueue<Ranked> best = new PriorityQueue<>(RANK.reversed());
         Map<String, long[]> byPriority = new TreeMap<>();
-        for (Path file : parts(tables.resolve("orders"))) {
+        for (Path file : BenchmarkFiles.parts(tables.resolve("orders"))) {
             try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 String line;
                 while ((line = in.readLine()) != null) {
@@ -85,13 +84,5 @@ final class HandWrittenOrderRevenue {
     private static long cents(String decimal) {
         int dot = decimal.indexOf('.');
         return Long.parseLong(decimal.substring(0, dot)) * 100 + Long.parseLong(decimal.substring(dot + 1));
-    }
-
-    /** The data files of a table directory (hidden and in-progress files left out), by name. */
-    static List<Path> parts(Path dir) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> !p.getFileName().toString().startsWith(".")
-                    && !p.getFileName().toString().startsWith("_")).sorted().toList();
-        }
     }
 }

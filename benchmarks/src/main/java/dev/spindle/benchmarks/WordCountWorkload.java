@@ -1,15 +1,12 @@
 package dev.spindle.benchmarks;
 
 import dev.spindle.examples.wordcount.WordCount;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * {@code wordcount}: the hand-written two-thread count against Spindle's WordCount example on the same
@@ -70,7 +67,7 @@ final class WordCountWorkload implements Workload {
         out.printf(Locale.ROOT, "run %d: hand-written(%d threads) %.2f s: %,d lines, %,d words, %,d distinct%n",
                 run, threads, handWritten, expected.lines(), expected.tokens(), expected.counts().size());
 
-        deleteRecursively(outputDir);
+        BenchmarkFiles.deleteRecursively(outputDir);
         Files.createDirectories(outputDir.getParent());
         Timing.settle();
         started = System.nanoTime();
@@ -93,18 +90,5 @@ final class WordCountWorkload implements Workload {
                 "wordcount  %-6s  size=%s  lines=%,d  hand-written(%d threads)=%.2f s  spindle(p=%d)=%.2f s  ratio=%.2fx",
                 label, ByteSize.format(inputBytes), m.lines(), HandWrittenWordCount.DEFAULT_THREADS,
                 m.handWrittenSeconds(), options.parallelism(), m.spindleSeconds(), m.ratio());
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        List<Path> paths;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            paths = walk.sorted(Comparator.reverseOrder()).toList();
-        }
-        for (Path p : paths) {
-            Files.delete(p);
-        }
     }
 }

@@ -59,6 +59,18 @@ class BenchmarksTest {
         assertEquals(3, o.runs());
         assertEquals(2, o.parallelism());
         assertEquals(Path.of("benchmark-data", "zipf-200m-seed9.txt"), o.zipfTextFile());
+        assertEquals(new GraphSize(1_000_000, 5_000_000), o.graph().orElse(new GraphSize(1_000_000, 5_000_000)));
+    }
+
+    @Test
+    void shouldParseGraphSizeOverWorkloadDefaults() {
+        BenchmarkOptions o = BenchmarkOptions.parse(new String[] {"--edges", "2500000"});
+        GraphSize size = o.graph().orElse(new GraphSize(1_000_000, 10_000_000));
+        assertEquals(new GraphSize(1_000_000, 2_500_000), size);
+        assertEquals("1m-2500k", size.token());
+        assertEquals("1234-0", new GraphSize(1234, 0).token());
+        assertEquals(2, run("pagerank", "--vertices", "0"));
+        assertEquals(2, run("cc", "--vertices", "3000000000"));
     }
 
     @Test

@@ -55,6 +55,18 @@ public final class ExampleArgs {
         }
     }
 
+    public Optional<Double> optionalDouble(String name) {
+        String v = values.get(name);
+        if (v == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Double.parseDouble(v));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a number, got '" + v + "'. Usage: " + usage);
+        }
+    }
+
     public String optional(String name, String fallback) {
         return values.getOrDefault(name, fallback);
     }
