@@ -24,6 +24,10 @@ import dev.spindle.runtime.shuffle.partitioner.ForwardPartitioner;
 import dev.spindle.runtime.shuffle.partitioner.HashPartitioner;
 import dev.spindle.runtime.types.TypeExtractor;
 import java.lang.reflect.Type;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * A join whose inputs, type, hint and keys are known: turns into a plan node once its function is
@@ -97,13 +101,19 @@ final class JoinDefinition<L, R> {
     }
 
     /**
-     * The strategy: the hint, or for {@link JoinHint#OPTIMIZER_CHOOSES} a repartition hash join
+     * The strategy: the hint, or for {@link JoinHint#OPTIMIZER_CHOOSES} inside an iteration a
+     * repartition hash join building on the input computed in the loop, elsewhere one
      * building on the smaller input (estimated once: file sources list their files for it).
      */
     JoinHint strategy() {
         if (strategy == null) {
             strategy = hint;
-            if (hint == JoinHint.OPTIMIZER_CHOOSES) {
+            boolean leftInLoop = readsIterationData(left.node);
+            if (hint == JoinHint.OPTIMIZER_CHOOSES && leftInLoop != readsIterationData(right.node)) {
+                // Inside an iteration the input from outside the loop is replayed every superstep:
+                // build the table on the loop's own input rather than rebuilding the invariant one.
+                strategy = leftInLoop ? JoinHint.REPARTITION_HASH_FIRST : JoinHint.REPARTITION_HASH_SECOND;
+            } else if (hint == JoinHint.OPTIMIZER_CHOOSES) {
                 long leftBytes = SizeEstimates.bytes(left.node);
                 long rightBytes = SizeEstimates.bytes(right.node);
                 strategy = leftBytes >= 0 && rightBytes >= 0 && leftBytes < rightBytes
@@ -140,6 +150,23 @@ final class JoinDefinition<L, R> {
             }
         }
         return node;
+    }
+
+    /** Whether {@code node} computes on an iteration's partial solution or workset (it runs inside the loop). */
+    private static boolean readsIterationData(PlanNode node) {
+        ArrayDeque<PlanNode> queue = new ArrayDeque<>(List.of(node));
+        Set<PlanNode> seen = new HashSet<>();
+        while (!queue.isEmpty()) {
+            PlanNode n = queue.poll();
+            if (!seen.add(n) || n.iterationRole() == IterationNodeRole.RESULT) {
+                continue;
+            }
+            if (n.iterationRole() == IterationNodeRole.HEAD) {
+                return true;
+            }
+            n.inputs().forEach(e -> queue.add(e.source()));
+        }
+        return false;
     }
 
     static boolean isSolutionSet(PlanNode node) {

@@ -6,8 +6,8 @@ import java.util.Arrays;
 /**
  * An open-addressing hash table from keys to a record plus primitive accumulators, for hash
  * aggregation. Each slot is {@code 3 + accumulators} longs in one array: the key's hash and a length
- * code, a short string key packed inline (up to 16 Latin-1 or 8 other characters), and the
- * accumulators (a {@code long}, or a {@code double} kept as its bits). A lookup of such a key (most
+ * code, a Long or Integer key or a short string key packed inline (up to 16 Latin-1 or 8 other
+ * characters), and the accumulators (a {@code long}, or a {@code double} kept as its bits). A lookup of such a key (most
  * words, ids, codes) is decided from that one cache line, without touching the key object; other
  * keys are compared with {@code equals}. Records and keys sit in parallel arrays for emission.
  * Single-threaded.
@@ -21,6 +21,9 @@ final class AggregationTable {
     private static final int NOT_INLINE = 0xFFFF;
     /** Added to the length of inline keys packed with two bytes per character. */
     private static final int WIDE_CHARS = 0x100;
+    /** Length codes of Long and Integer keys, which are stored inline as their value. */
+    private static final int LONG_KEY = 0x200;
+    private static final int INT_KEY = 0x201;
 
     private final int stride;
     private long[] slots;
@@ -28,6 +31,7 @@ final class AggregationTable {
     private Object[] records;
     private int size;
     private int mask;
+    private int shift;
     // The packed form of the key being looked up (set by find, used by insert).
     private int probeLength;
     private long probe0;
@@ -45,6 +49,7 @@ final class AggregationTable {
         keys = new Object[capacity];
         records = new Object[capacity];
         mask = capacity - 1;
+        shift = 32 - Integer.numberOfTrailingZeros(capacity);
         size = 0;
     }
 
@@ -58,7 +63,7 @@ final class AggregationTable {
         boolean inline = pack(key);
         probeHash = hash;
         long wantedMeta = meta(hash, probeLength);
-        int i = hash & mask;
+        int i = home(hash);
         while (true) {
             int base = i * stride;
             long meta = slots[base];
@@ -74,6 +79,15 @@ final class AggregationTable {
         }
     }
 
+    /**
+     * The first slot to try for a hash: its top bits after a multiplicative mix. Not its low bits:
+     * the shuffle picks a key's subtask by those (modulo the parallelism), so in a subtask after a
+     * hash exchange they are alike, and would leave part of the table unused.
+     */
+    private int home(int hash) {
+        return (hash * 0x9E3779B9) >>> shift;
+    }
+
     /** Spreads a key's hash code; never 0, which marks a free slot. */
     private static int spread(int h) {
         int mixed = KeyHashing.mix(h);
@@ -85,11 +99,23 @@ final class AggregationTable {
     }
 
     /**
-     * Packs a short string key into probe0/probe1: up to 16 characters of one byte each (Latin-1),
+     * Packs a Long or Integer key, or a short string key, into probe0/probe1: up to 16 characters of one byte each (Latin-1),
      * or up to 8 of two bytes. The length code tells the two forms apart. Returns false for keys not
      * stored inline.
      */
     private boolean pack(Object key) {
+        if (key instanceof Long l) {
+            probeLength = LONG_KEY;
+            probe0 = l;
+            probe1 = 0;
+            return true;
+        }
+        if (key instanceof Integer i) {
+            probeLength = INT_KEY;
+            probe0 = i;
+            probe1 = 0;
+            return true;
+        }
         if (!(key instanceof String s) || s.length() > 2 * INLINE_CHARS) {
             probeLength = NOT_INLINE;
             return false;
@@ -166,7 +192,7 @@ final class AggregationTable {
             int oldBase = i * stride;
             if (oldSlots[oldBase] != 0) {
                 int hash = (int) (oldSlots[oldBase] >>> 32);
-                int j = hash & mask;
+                int j = home(hash);
                 while (slots[j * stride] != 0) {
                     j = (j + 1) & mask;
                 }
