@@ -86,6 +86,46 @@ class JobModeYarnITCase {
     }
 
     @Test
+    void shouldRunADeltaIterationWithSnapshotsOnHdfs() throws Exception {
+        FileSystem fs = cluster.hadoop.fileSystem();
+        StringBuilder vertices = new StringBuilder();
+        StringBuilder edges = new StringBuilder();
+        Map<String, Long> expected = new HashMap<>();
+        for (long v = 0; v < 40; v++) {
+            vertices.append(v).append('\n');
+            expected.put(Long.toString(v), 0L);
+            if (v > 0) {
+                edges.append(v).append('\t').append(v - 1).append('\n');
+            }
+        }
+        for (long v = 100; v < 130; v++) {
+            vertices.append(v).append('\n');
+            expected.put(Long.toString(v), 100L);
+            if (v > 100) {
+                edges.append(v - 1).append('\t').append(v).append('\n');
+            }
+        }
+        vertices.append(500).append('\n');
+        expected.put("500", 500L);
+        try (OutputStream out = fs.create(new org.apache.hadoop.fs.Path("/graph/vertices"))) {
+            out.write(vertices.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        try (OutputStream out = fs.create(new org.apache.hadoop.fs.Path("/graph/edges"))) {
+            out.write(edges.toString().getBytes(StandardCharsets.UTF_8));
+        }
+
+        YarnTestCluster.Run run = cluster.binRun("-m", "yarn-cluster", "-p", "2", "-s", "2", "-tm", "768", "-jm", "768",
+                "-D", "iteration.snapshot.interval=3", "-D", "iteration.snapshot.dir=" + hdfs("/snapshots"),
+                "-c", "dev.spindle.examples.graph.ConnectedComponents", YarnTestCluster.examplesJar(),
+                "--vertices", hdfs("/graph/vertices"), "--edges", hdfs("/graph/edges"), "--output", hdfs("/output/cc"));
+
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertEquals(expected, cluster.readCounts("/output/cc"));
+        org.apache.hadoop.fs.Path snapshots = new org.apache.hadoop.fs.Path("/snapshots");
+        assertTrue(!fs.exists(snapshots) || fs.listStatus(snapshots).length == 0, "snapshots deleted at the end");
+    }
+
+    @Test
     void shouldReportAFailedJobAsFailedWithItsRootCause() throws Exception {
         YarnTestCluster.Run run = cluster.binRun("-m", "yarn-cluster", "-p", "1", "-tm", "768", "-jm", "768",
                 YarnTestCluster.examplesJar(), "--input", hdfs("/no/such/input"), "--output", hdfs("/output/failed"));
