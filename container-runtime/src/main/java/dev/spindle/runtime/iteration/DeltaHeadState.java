@@ -12,10 +12,10 @@ import java.util.Map;
 
 /**
  * The state of a delta iteration's head: the solution set, a keyed table in half of the head's
- * managed memory, and three record buffers in the other half: the current workset, the next one
- * (filled by the workset tail) and the solution set's changes (filled by the delta tail, applied
- * when the superstep is complete, so that solution-set joins see the set as it was when the
- * superstep started).
+ * managed memory; in the other half the workset ({@link AlternatingBuffers}: the current one and
+ * the next, filled by the workset tail) and a buffer for the solution set's changes (filled by the
+ * delta tail, applied when the superstep is complete, so that solution-set joins see the set as it
+ * was when the superstep started).
  */
 public final class DeltaHeadState implements IterationHeadState {
 
@@ -23,15 +23,11 @@ public final class DeltaHeadState implements IterationHeadState {
     private final TypeSerializer<Object> solutionSerializer;
     private final File[] tempDirectories;
     private final SolutionSetTable<Object> solutionSet;
+    private final AlternatingBuffers workset;
     private final List<MemorySegment> deltaPages;
-    private List<MemorySegment> currentPages;
-    private List<MemorySegment> nextPages;
-    private SpillingRecordBuffer<Object> current;
-    private SpillingRecordBuffer<Object> next;
     private SpillingRecordBuffer<Object> delta;
-    private boolean started;
 
-    /** @param pages at least 8: half for the solution set, the rest for the three buffers */
+    /** @param pages at least 8: half for the solution set, the rest for the buffers */
     @SuppressWarnings("unchecked")
     public DeltaHeadState(IterationSpec spec, List<MemorySegment> pages, File[] tempDirectories) {
         if (pages.size() < 8) {
@@ -46,16 +42,9 @@ public final class DeltaHeadState implements IterationHeadState {
                 (KeySelector<Object, ?>) spec.solutionSetKey(), pages.subList(0, half),
                 "raise " + MemoryOptions.MANAGED_SIZE.key() + " (the solution set takes half of the iteration head's"
                         + " share of managed memory)");
-        this.currentPages = pages.subList(half, half + third);
-        this.nextPages = pages.subList(half + third, half + 2 * third);
+        this.workset = new AlternatingBuffers(worksetSerializer, pages.subList(half, half + 2 * third),
+                tempDirectories, "workset");
         this.deltaPages = pages.subList(half + 2 * third, pages.size());
-        this.current = buffer(worksetSerializer, currentPages, "workset");
-    }
-
-    private SpillingRecordBuffer<Object> buffer(TypeSerializer<Object> serializer, List<MemorySegment> pages,
-                                                String purpose) {
-        return new SpillingRecordBuffer<>(serializer.duplicate(), pages.subList(1, pages.size()), pages.get(0),
-                tempDirectories, purpose);
     }
 
     /** The table the solution-set operators of this subtask read. */
@@ -68,31 +57,26 @@ public final class DeltaHeadState implements IterationHeadState {
         if (input == 0) {
             solutionSet.upsert(record);
         } else {
-            current.add(record);
+            workset.addInitial(record);
         }
     }
 
     @Override
     public Map<FeedbackKind, SpillingRecordBuffer<Object>> beginSuperstep() throws IOException {
-        if (!started) {
-            current.finishWriting();
-            started = true;
-        }
-        next = buffer(worksetSerializer, nextPages, "workset");
-        delta = buffer(solutionSerializer, deltaPages, "solution-set-delta");
-        return Map.of(FeedbackKind.WORKSET, next, FeedbackKind.SOLUTION_SET_DELTA, delta);
+        delta = AlternatingBuffers.buffer(solutionSerializer, deltaPages, tempDirectories, "solution-set-delta");
+        return Map.of(FeedbackKind.WORKSET, workset.beginNext(), FeedbackKind.SOLUTION_SET_DELTA, delta);
     }
 
     @Override
     public void forEachSuperstepInput(RecordConsumer consumer) throws Exception {
-        BulkHeadState.forEach(current, consumer);
+        workset.forEachCurrent(consumer);
     }
 
     @Override
     public void endSuperstep() throws IOException {
         delta.finishWriting();
         try {
-            BulkHeadState.forEach(delta, solutionSet::upsert);
+            AlternatingBuffers.forEach(delta, solutionSet::upsert);
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -100,27 +84,21 @@ public final class DeltaHeadState implements IterationHeadState {
         }
         delta.close();
         delta = null;
-        next.finishWriting();
-        current.close();
-        current = next;
-        next = null;
-        List<MemorySegment> pages = currentPages;
-        currentPages = nextPages;
-        nextPages = pages;
+        workset.swap();
     }
 
     @Override
     public void writeSnapshot(SnapshotFiles.Writer out) throws Exception {
         solutionSet.forEach(record -> out.write(solutionSerializer, record));
         out.endSection();
-        BulkHeadState.forEach(current, record -> out.write(worksetSerializer, record));
+        workset.forEachCurrent(record -> out.write(worksetSerializer, record));
         out.endSection();
     }
 
     @Override
     public void restore(SnapshotFiles.Reader in) throws Exception {
         in.section(solutionSerializer, solutionSet::upsert);
-        in.section(worksetSerializer, current::add);
+        in.section(worksetSerializer, workset::addInitial);
     }
 
     @Override
@@ -130,10 +108,7 @@ public final class DeltaHeadState implements IterationHeadState {
 
     @Override
     public void close() {
-        current.close();
-        if (next != null) {
-            next.close();
-        }
+        workset.close();
         if (delta != null) {
             delta.close();
         }
