@@ -134,7 +134,7 @@ class IterationRecoveryITCase {
         Thread killer = new Thread(() -> {
             try {
                 long deadline = System.currentTimeMillis() + 60_000;
-                while (!Files.exists(marker) && System.currentTimeMillis() < deadline) {
+                while (!hasContent(marker) && System.currentTimeMillis() < deadline) {
                     Thread.sleep(20);
                 }
                 long pid = Long.parseLong(Files.readString(marker).trim());
@@ -147,6 +147,11 @@ class IterationRecoveryITCase {
         });
         killer.start();
         return killer;
+    }
+
+    /** Whether the marker was written completely (it is renamed into place, but be safe on any file system). */
+    private static boolean hasContent(Path marker) throws IOException {
+        return Files.exists(marker) && !Files.readString(marker).isBlank();
     }
 
     private List<Integer> readSupersteps() throws IOException {
@@ -193,7 +198,9 @@ class IterationRecoveryITCase {
                     StandardOpenOption.APPEND, StandardOpenOption.CREATE);
             Path marker = Path.of(dir, "reached-" + superstep);
             if (superstep == KILL_AT && !Files.exists(marker)) {
-                Files.writeString(marker, Long.toString(ProcessHandle.current().pid()));
+                Path written = Path.of(dir, "reached-" + superstep + ".writing");
+                Files.writeString(written, Long.toString(ProcessHandle.current().pid()));
+                Files.move(written, marker, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                 Thread.sleep(10_000);
             }
             Thread.sleep(100);
