@@ -37,30 +37,21 @@ final class ConnectedComponentsWorkload implements Workload {
         Path edges = graph.resolve(GraphDataset.EDGES);
         Path outputRoot = options.dataDir().resolve("cc-out-" + graph.getFileName());
         Files.createDirectories(outputRoot);
-        MeasurementTable table = new MeasurementTable(name());
-        for (int run = 1; run <= options.runs(); run++) {
-            Timing.settle();
-            long started = System.nanoTime();
-            HandWrittenConnectedComponents.Result expected = HandWrittenConnectedComponents.run(vertices, edges);
-            HandWrittenConnectedComponents.write(expected, outputRoot.resolve("hand-written"));
-            double handWritten = Timing.secondsSince(started);
-            out.printf(Locale.ROOT, "run %d: hand-written(1 thread) %.2f s: %,d vertices%n", run, handWritten,
-                    expected.vertices().length);
-
-            Path output = outputRoot.resolve("run-" + run);
-            BenchmarkFiles.deleteRecursively(output);
-            Timing.settle();
-            started = System.nanoTime();
-            ConnectedComponents.main(new String[] {"--vertices", vertices.toString(), "--edges", edges.toString(),
-                "--output", output.toString(), "--parallelism", String.valueOf(options.parallelism())});
-            double spindle = Timing.secondsSince(started);
-            out.printf(Locale.ROOT, "run %d: spindle(p=%d) %.2f s -> %s%n", run, options.parallelism(), spindle, output);
-
-            GraphOutputVerifier.ComponentCheck check = GraphOutputVerifier.verifyComponents(expected, output);
-            out.printf(Locale.ROOT, "verified: %,d vertices in %,d components, the largest of %,d vertices%n",
-                    check.vertices(), check.components(), check.largestComponent());
-            table.add(handWritten, spindle);
-        }
+        String parallelism = String.valueOf(options.parallelism());
+        MeasurementTable table = HeadToHeadRuns.run(options, out, name(), outputRoot,
+                () -> {
+                    HandWrittenConnectedComponents.Result result = HandWrittenConnectedComponents.run(vertices, edges);
+                    HandWrittenConnectedComponents.write(result, outputRoot.resolve("hand-written"));
+                    return result;
+                },
+                result -> String.format(Locale.ROOT, "%,d vertices", result.vertices().length),
+                output -> ConnectedComponents.main(new String[] {"--vertices", vertices.toString(), "--edges",
+                    edges.toString(), "--output", output.toString(), "--parallelism", parallelism}),
+                (expected, output) -> {
+                    GraphOutputVerifier.ComponentCheck check = GraphOutputVerifier.verifyComponents(expected, output);
+                    return String.format(Locale.ROOT, "verified: %,d vertices in %,d components, the largest of %,d "
+                            + "vertices", check.vertices(), check.components(), check.largestComponent());
+                });
         table.print(out, String.format(Locale.ROOT, "vertices=%,d  edges=%,d", size.vertices(), size.edges()),
                 options.parallelism());
     }

@@ -37,31 +37,23 @@ final class PageRankWorkload implements Workload {
         Path edges = GraphDataset.ensurePowerLaw(options, size, out).resolve(GraphDataset.EDGES);
         Path outputRoot = options.dataDir().resolve("pagerank-out-" + edges.getParent().getFileName());
         Files.createDirectories(outputRoot);
-        MeasurementTable table = new MeasurementTable(name());
-        for (int run = 1; run <= options.runs(); run++) {
-            Timing.settle();
-            long started = System.nanoTime();
-            HandWrittenPageRank.Result expected = HandWrittenPageRank.run(edges, ITERATIONS);
-            HandWrittenPageRank.write(expected, outputRoot.resolve("hand-written"));
-            double handWritten = Timing.secondsSince(started);
-            out.printf(Locale.ROOT, "run %d: hand-written(1 thread) %.2f s: %,d vertices%n", run, handWritten,
-                    expected.vertices().length);
-
-            Path output = outputRoot.resolve("run-" + run);
-            BenchmarkFiles.deleteRecursively(output);
-            Timing.settle();
-            started = System.nanoTime();
-            PageRank.main(new String[] {"--edges", edges.toString(), "--output", output.toString(),
-                "--iterations", String.valueOf(ITERATIONS), "--parallelism", String.valueOf(options.parallelism())});
-            double spindle = Timing.secondsSince(started);
-            out.printf(Locale.ROOT, "run %d: spindle(p=%d) %.2f s -> %s%n", run, options.parallelism(), spindle, output);
-
-            GraphOutputVerifier.RankCheck check = GraphOutputVerifier.verifyRanks(expected, output);
-            out.printf(Locale.ROOT, "verified: %,d ranks within %.0e of the hand-written ones (largest difference "
-                    + "%.1e; %,d written differently in the last decimal)%n", check.vertices(),
-                    GraphOutputVerifier.RANK_TOLERANCE, check.maxDifference(), check.differentStrings());
-            table.add(handWritten, spindle);
-        }
+        String parallelism = String.valueOf(options.parallelism());
+        MeasurementTable table = HeadToHeadRuns.run(options, out, name(), outputRoot,
+                () -> {
+                    HandWrittenPageRank.Result result = HandWrittenPageRank.run(edges, ITERATIONS);
+                    HandWrittenPageRank.write(result, outputRoot.resolve("hand-written"));
+                    return result;
+                },
+                result -> String.format(Locale.ROOT, "%,d vertices", result.vertices().length),
+                output -> PageRank.main(new String[] {"--edges", edges.toString(), "--output", output.toString(),
+                    "--iterations", String.valueOf(ITERATIONS), "--parallelism", parallelism}),
+                (expected, output) -> {
+                    GraphOutputVerifier.RankCheck check = GraphOutputVerifier.verifyRanks(expected, output);
+                    return String.format(Locale.ROOT, "verified: %,d ranks within %.0e of the hand-written ones "
+                            + "(largest difference %.1e; %,d written differently in the last decimal)",
+                            check.vertices(), GraphOutputVerifier.RANK_TOLERANCE, check.maxDifference(),
+                            check.differentStrings());
+                });
         table.print(out, String.format(Locale.ROOT, "vertices=%,d  edges=%,d  iterations=%d", size.vertices(),
                 size.edges(), ITERATIONS), options.parallelism());
     }

@@ -42,7 +42,7 @@ public final class BulkHeadState implements IterationHeadState {
     }
 
     @Override
-    public void endSuperstep() throws IOException {
+    public void endSuperstep() throws Exception {
         partialSolution.swap();
     }
 

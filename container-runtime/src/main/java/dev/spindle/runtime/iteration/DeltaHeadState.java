@@ -73,15 +73,9 @@ public final class DeltaHeadState implements IterationHeadState {
     }
 
     @Override
-    public void endSuperstep() throws IOException {
+    public void endSuperstep() throws Exception {
         delta.finishWriting();
-        try {
-            AlternatingBuffers.forEach(delta, solutionSet::upsert);
-        } catch (IOException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IOException(e);
-        }
+        AlternatingBuffers.forEach(delta, solutionSet::upsert);
         delta.close();
         delta = null;
         workset.swap();

@@ -30,7 +30,7 @@ public interface IterationHeadState extends Closeable {
     void forEachSuperstepInput(RecordConsumer consumer) throws Exception;
 
     /** Called when every tail is done: the feedback becomes the next superstep's input; a delta is applied. */
-    void endSuperstep() throws IOException;
+    void endSuperstep() throws Exception;
 
     /** Writes the state the next superstep starts from (called after {@link #endSuperstep}). */
     void writeSnapshot(SnapshotFiles.Writer out) throws Exception;

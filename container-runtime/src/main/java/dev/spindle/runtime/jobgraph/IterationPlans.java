@@ -88,8 +88,8 @@ final class IterationPlans {
             }
             if (node != head && !feedsTails.contains(node)) {
                 throw new IllegalStateException("'" + node.name() + "' uses data of iteration '" + spec.name()
-                        + "' but does not lead to its next " + (spec.tails().isEmpty() ? "result" : "partial solution")
-                        + "; outside the iteration, use the result of closeWith(...)");
+                        + "' but does not lead to what closeWith(...) feeds back; outside the iteration, use the "
+                        + "result of closeWith(...)");
             }
             PlanNode other = headOf.put(node, head);
             if (other != null && other != head) {

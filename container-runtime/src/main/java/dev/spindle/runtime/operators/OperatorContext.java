@@ -1,10 +1,13 @@
 package dev.spindle.runtime.operators;
 
+import dev.spindle.api.aggregators.Aggregator;
 import dev.spindle.api.functions.RuntimeContext;
 import dev.spindle.runtime.config.Configuration;
+import dev.spindle.runtime.iteration.IterationAggregators;
 import dev.spindle.runtime.iteration.SubtaskIteration;
 import dev.spindle.runtime.memory.MemoryManager;
 import java.io.File;
+import java.io.Serializable;
 
 /** What an operator can see of its task. Used from the task thread only. */
 public interface OperatorContext extends RuntimeContext {
@@ -38,4 +41,33 @@ public interface OperatorContext extends RuntimeContext {
      * feedback buffers, the solution set); null outside an iteration.
      */
     SubtaskIteration iteration();
+
+    /** This task's instances of its iteration's aggregators; null outside an iteration. */
+    IterationAggregators iterationAggregators();
+
+    @Override
+    default int getSuperstepNumber() {
+        return requireIteration().superstep();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    default <A extends Aggregator<?>> A getIterationAggregator(String name) {
+        requireIteration();
+        return (A) iterationAggregators().get(name);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    default <T extends Serializable> T getPreviousIterationAggregate(String name) {
+        return (T) requireIteration().previousAggregates().get(name);
+    }
+
+    private SubtaskIteration requireIteration() {
+        SubtaskIteration iteration = iteration();
+        if (iteration == null) {
+            throw new IllegalStateException("'" + operatorName() + "' does not run inside an iteration");
+        }
+        return iteration;
+    }
 }

@@ -20,6 +20,7 @@ import dev.spindle.runtime.sort.RecordIterator;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -291,7 +292,7 @@ final class SuperstepLoop {
     }
 
     private static Buffer copy(Buffer buffer) {
-        byte[] bytes = java.util.Arrays.copyOf(buffer.segment(), buffer.size());
+        byte[] bytes = Arrays.copyOf(buffer.segment(), buffer.size());
         Buffer copy = Buffer.wrap(bytes, bytes.length, buffer.kind());
         buffer.recycle();
         return copy;

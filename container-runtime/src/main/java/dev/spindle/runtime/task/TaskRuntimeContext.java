@@ -1,6 +1,6 @@
 package dev.spindle.runtime.task;
 
-import dev.spindle.api.aggregators.Aggregator;
+import dev.spindle.runtime.iteration.IterationAggregators;
 import dev.spindle.runtime.iteration.SubtaskIteration;
 import dev.spindle.api.accumulators.Accumulator;
 import dev.spindle.runtime.config.Configuration;
@@ -103,28 +103,8 @@ final class TaskRuntimeContext implements OperatorContext {
     }
 
     @Override
-    public int getSuperstepNumber() {
-        return requireIteration().superstep();
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <A extends Aggregator<?>> A getIterationAggregator(String name) {
-        requireIteration();
-        return (A) task.iterationAggregators.get(name);
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <T extends Serializable> T getPreviousIterationAggregate(String name) {
-        return (T) requireIteration().previousAggregates().get(name);
-    }
-
-    private SubtaskIteration requireIteration() {
-        if (task.iteration == null) {
-            throw new IllegalStateException("'" + operatorName + "' does not run inside an iteration");
-        }
-        return task.iteration;
+    public IterationAggregators iterationAggregators() {
+        return task.iterationAggregators;
     }
 
     @Override

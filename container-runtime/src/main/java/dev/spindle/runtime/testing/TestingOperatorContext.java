@@ -1,6 +1,5 @@
 package dev.spindle.runtime.testing;
 
-import dev.spindle.api.aggregators.Aggregator;
 import dev.spindle.runtime.iteration.IterationAggregators;
 import dev.spindle.runtime.iteration.SubtaskIteration;
 import dev.spindle.api.accumulators.Accumulator;
@@ -140,28 +139,8 @@ public final class TestingOperatorContext implements OperatorContext {
     }
 
     @Override
-    public int getSuperstepNumber() {
-        return requireIteration().superstep();
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <A extends Aggregator<?>> A getIterationAggregator(String name) {
-        requireIteration();
-        return (A) iterationAggregators.get(name);
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <T extends Serializable> T getPreviousIterationAggregate(String name) {
-        return (T) requireIteration().previousAggregates().get(name);
-    }
-
-    private SubtaskIteration requireIteration() {
-        if (iteration == null) {
-            throw new IllegalStateException("The testing context is not inside an iteration; see iteration(...)");
-        }
-        return iteration;
+    public IterationAggregators iterationAggregators() {
+        return iterationAggregators;
     }
 
     @Override

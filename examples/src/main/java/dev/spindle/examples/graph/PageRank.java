@@ -178,7 +178,7 @@ public final class PageRank {
             Tuple2<Long, Double>> {
         @Override
         public Tuple2<Long, Double> join(Tuple2<Long, Double> newRank, Tuple2<Long, Double> oldRank) {
-            // Looked up per record rather than in open(): each superstep has its own aggregator.
+            // The task's aggregator, reset at every superstep; looking it up in open() would do as well.
             DoubleSumAggregator change = getRuntimeContext().getIterationAggregator(RANK_CHANGE);
             change.aggregate(Math.abs(newRank.f1 - oldRank.f1));
             return newRank;
