@@ -53,13 +53,15 @@ public final class AggregateDataSet<T> extends DataSet<T> {
         int combinerEntries = input.env.getConfiguration().get(CoreOptions.COMBINER_MAX_ENTRIES);
         TypeSerializer serializer = input.serializer();
         KeySelector key = keySelector;
+        int keyField = keySelector instanceof TupleFieldKeySelector<?> byFields && byFields.fields().length == 1
+                ? byFields.fields()[0] : -1;
         DataSet<T> combined = input.forward(name + " (combine)",
-                () -> new TupleAggregateOperator(key, fields, null, combinerEntries), serializer);
+                () -> new TupleAggregateOperator(key, keyField, fields, null, combinerEntries), serializer);
         if (keySelector == null) {
             return combined.connect(name, () -> new TupleAggregateOperator(null, fields, null, 0), serializer,
                     new RebalancePartitioner<>(), 1).node;
         }
-        return combined.connect(name, () -> new TupleAggregateOperator(key, fields, serializer, 0), serializer,
+        return combined.connect(name, () -> new TupleAggregateOperator(key, keyField, fields, serializer, 0), serializer,
                 new HashPartitioner<>(keySelector), PlanNode.DEFAULT_PARALLELISM).node.setManagedMemoryWeight(1);
     }
 

@@ -9,8 +9,9 @@ import java.util.Arrays;
  * code, a Long or Integer key or a short string key packed inline (up to 16 Latin-1 or 8 other
  * characters), and the accumulators (a {@code long}, or a {@code double} kept as its bits). A lookup of such a key (most
  * words, ids, codes) is decided from that one cache line, without touching the key object; other
- * keys are compared with {@code equals}. Records and keys sit in parallel arrays for emission.
- * Single-threaded.
+ * keys are compared with {@code equals}. Records and keys sit in parallel arrays for emission; a
+ * caller that can rebuild its records from the inline key and the accumulators inserts none (null),
+ * and then the table holds no references at all (see {@link #inlineKey}). Single-threaded.
  */
 final class AggregationTable {
 
@@ -29,6 +30,8 @@ final class AggregationTable {
     private long[] slots;
     private Object[] keys;
     private Object[] records;
+    /** Whether keys or records hold references that drain must clear. */
+    private boolean holdsObjects;
     private int size;
     private int mask;
     private int shift;
@@ -170,24 +173,67 @@ final class AggregationTable {
     int insert(int freeSlot, Object key, Object record) {
         if (size + 1 > (mask + 1) * LOAD_FACTOR) {
             grow();
-            freeSlot = -find(key) - 1;
+            // The key is absent, so its place is the first free slot from its home.
+            freeSlot = home(probeHash);
+            while (slots[freeSlot * stride] != 0) {
+                freeSlot = (freeSlot + 1) & mask;
+            }
         }
         int base = freeSlot * stride;
         slots[base] = meta(probeHash, probeLength);
         slots[base + 1] = probe0;
         slots[base + 2] = probe1;
         Arrays.fill(slots, base + HEADER, base + stride, 0L);
-        keys[freeSlot] = key;
-        records[freeSlot] = record;
+        if (key != null || record != null) {
+            keys[freeSlot] = key;
+            records[freeSlot] = record;
+            holdsObjects = true;
+        }
         size++;
         return freeSlot;
+    }
+
+    /** Whether the last {@link #find} looked up a key that the table stores inline and {@link #inlineKey} rebuilds. */
+    boolean lastKeyInline() {
+        return probeLength == LONG_KEY || probeLength == INT_KEY;
+    }
+
+    /** The Long or Integer key of {@code slot}, rebuilt from its inline form; null for other keys. */
+    Object inlineKey(int slot) {
+        int base = slot * stride;
+        int lengthCode = (int) slots[base] - 1;
+        if (lengthCode == LONG_KEY) {
+            return slots[base + 1];
+        }
+        if (lengthCode == INT_KEY) {
+            return (int) slots[base + 1];
+        }
+        return null;
+    }
+
+    /** Gives an occupied {@code slot} its key object and record (for a caller that inserted none). */
+    void attach(int slot, Object key, Object record) {
+        keys[slot] = key;
+        records[slot] = record;
+        holdsObjects = true;
+    }
+
+    /** Calls the visitor for every occupied slot. */
+    void forEach(SlotVisitor visitor) {
+        for (int i = 0; i <= mask; i++) {
+            if (slots[i * stride] != 0) {
+                visitor.visit(i);
+            }
+        }
     }
 
     private void grow() {
         long[] oldSlots = slots;
         Object[] oldKeys = keys;
         Object[] oldRecords = records;
+        boolean objects = holdsObjects;
         allocate((mask + 1) * 2);
+        holdsObjects = objects;
         for (int i = 0; i < oldKeys.length; i++) {
             int oldBase = i * stride;
             if (oldSlots[oldBase] != 0) {
@@ -197,8 +243,10 @@ final class AggregationTable {
                     j = (j + 1) & mask;
                 }
                 System.arraycopy(oldSlots, oldBase, slots, j * stride, stride);
-                keys[j] = oldKeys[i];
-                records[j] = oldRecords[i];
+                if (objects) {
+                    keys[j] = oldKeys[i];
+                    records[j] = oldRecords[i];
+                }
                 size++;
             }
         }
@@ -227,14 +275,13 @@ final class AggregationTable {
 
     /** Calls the visitor for every occupied slot, then empties the table (keeping its capacity). */
     void drain(SlotVisitor visitor) {
-        for (int i = 0; i < keys.length; i++) {
-            if (slots[i * stride] != 0) {
-                visitor.visit(i);
-            }
-        }
+        forEach(visitor);
         Arrays.fill(slots, 0);
-        Arrays.fill(keys, null);
-        Arrays.fill(records, null);
+        if (holdsObjects) {
+            Arrays.fill(keys, null);
+            Arrays.fill(records, null);
+            holdsObjects = false;
+        }
         size = 0;
     }
 

@@ -78,8 +78,11 @@ abstract class FieldAggregator {
                 table.addLong(slot, accumulator, ((Number) value).longValue());
             } else if (value instanceof Float f) {
                 table.addDouble(slot, accumulator, f);
+            } else if (table.record(slot) instanceof Tuple carrier) {
+                updateInCarrier(carrier, value);
             } else {
-                updateInCarrier((Tuple) table.record(slot), value);
+                // A group without a carrier sums primitive numbers only.
+                throw cannotAggregate("sum", value);
             }
         }
 

@@ -12,7 +12,10 @@ import org.apache.logging.log4j.Logger;
  * Aggregates records with equal keys in a {@link HashAggregateTable}, in one of two roles:
  * <ul>
  *   <li>combiner ({@code maxEntries > 0}, before the shuffle): emits its partial aggregates whenever
- *       the table holds {@code maxEntries} keys and a new key arrives, so memory stays bounded;</li>
+ *       the table holds {@code maxEntries} keys and a new key arrives, so memory stays bounded. When
+ *       the first full table combined too little (fewer than {@link #MIN_COMBINE_RATIO} records per
+ *       key: nearly every key is new, as with a million distinct targets in PageRank), the combiner
+ *       only costs a lookup per record, so from then on it passes records straight through;</li>
  *   <li>final ({@code maxEntries <= 0}, after the shuffle): aggregates within the operator's share
  *       of managed memory through a {@link SpillingHashAggregator}, which spills partial aggregates
  *       to disk when the keys do not fit. Without a serializer (few keys expected, as in an
@@ -26,11 +29,17 @@ public abstract class HashAggregateOperator<T, K> extends OneInputOperator<T, T>
 
     private static final Logger LOG = LogManager.getLogger(HashAggregateOperator.class);
 
+    /** Records per key below which a combiner's first full table makes it pass records through. */
+    static final double MIN_COMBINE_RATIO = 1.5;
+
     protected final KeySelector<T, K> keySelector;
     private final TypeSerializer<T> serializer;
     private final int maxEntries;
     private transient HashAggregateTable<T> table;
     private transient SpillingHashAggregator<T, K> spilling;
+    private transient long recordsInTable;
+    private transient boolean passThrough;
+    private transient boolean flushedBefore;
 
     /**
      * @param serializer the records' serializer, needed to spill (may be null for a combiner)
@@ -70,12 +79,38 @@ public abstract class HashAggregateOperator<T, K> extends OneInputOperator<T, T>
     public void process(T record) throws Exception {
         if (spilling != null) {
             spilling.add(record);
-        } else if (!table.update(record)) {
-            if (maxEntries > 0 && table.size() >= maxEntries) {
-                table.drain(output);
-            }
-            table.insert(record);
+            return;
         }
+        if (passThrough) {
+            output.collect(record);
+            return;
+        }
+        if (table.update(record)) {
+            recordsInTable++;
+            return;
+        }
+        if (maxEntries > 0 && table.size() >= maxEntries) {
+            flushCombiner();
+            if (passThrough) {
+                output.collect(record);
+                return;
+            }
+        }
+        table.insert(record);
+        recordsInTable++;
+    }
+
+    /** Emits a combiner's full table; the first time, decides whether combining pays. */
+    private void flushCombiner() throws Exception {
+        int keys = table.size();
+        if (!flushedBefore && recordsInTable < MIN_COMBINE_RATIO * keys) {
+            passThrough = true;
+            LOG.debug("{} passes records through uncombined: its first {} records had {} distinct keys",
+                    context.operatorName(), recordsInTable, keys);
+        }
+        flushedBefore = true;
+        table.drain(output);
+        recordsInTable = 0;
     }
 
     @Override

@@ -16,19 +16,31 @@ import java.util.List;
 public final class TupleAggregateOperator<T extends Tuple, K> extends HashAggregateOperator<T, K> {
 
     private final List<FieldAggregation> fields;
+    private final int keyField;
 
+    /** An aggregation whose key selector is not known to return one field; groups keep carriers. */
     public TupleAggregateOperator(KeySelector<T, K> keySelector, List<FieldAggregation> fields,
+                                  TypeSerializer<T> serializer, int maxEntries) {
+        this(keySelector, -1, fields, serializer, maxEntries);
+    }
+
+    /**
+     * @param keyField the field that {@code keySelector} returns, or -1; with it, groups of Long or
+     *                 Integer keys and primitive sums need no carrier (see {@link TupleAggregateTable})
+     */
+    public TupleAggregateOperator(KeySelector<T, K> keySelector, int keyField, List<FieldAggregation> fields,
                                   TypeSerializer<T> serializer, int maxEntries) {
         super(keySelector == null ? new WholeInput<>() : keySelector, serializer, maxEntries);
         if (fields.isEmpty()) {
             throw new IllegalArgumentException("Give at least one field to aggregate");
         }
         this.fields = List.copyOf(fields);
+        this.keyField = keySelector == null ? -1 : keyField;
     }
 
     @Override
     protected HashAggregateTable<T> createTable() {
-        return new TupleAggregateTable<>(keySelector, fields);
+        return new TupleAggregateTable<>(keySelector, keyField, fields);
     }
 
     /** The one key of an aggregation over the whole input. */

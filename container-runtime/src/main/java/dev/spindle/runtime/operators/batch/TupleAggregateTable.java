@@ -1,5 +1,6 @@
 package dev.spindle.runtime.operators.batch;
 
+import dev.spindle.api.aggregation.Aggregations;
 import dev.spindle.api.aggregation.FieldAggregation;
 import dev.spindle.api.functions.Collector;
 import dev.spindle.api.functions.KeySelector;
@@ -12,6 +13,14 @@ import java.util.List;
  * tuple of each group is its carrier and keeps the key and every other field; each aggregated field
  * has a {@link FieldAggregator}. Partial results (as a combiner emits them) are tuples of the same
  * shape, so they aggregate like records. Single-threaded.
+ *
+ * <p>Without carriers: when the key is one field holding a Long or Integer and every other field is
+ * a sum of primitive numbers (a {@code groupBy(0).sum(1)} of {@code Tuple2<Long, Double>}), a group
+ * is entirely in its slot: the key inline, the sums in accumulators. The table then keeps no tuples
+ * and builds each result when it is emitted, which saves the references, the garbage collector's
+ * work on them and a cache miss per group. The first record that does not fit that shape (another
+ * key or value type) ends it: every group gets a carrier rebuilt from its slot, and the table goes
+ * on with carriers.
  */
 final class TupleAggregateTable<T extends Tuple, K> implements HashAggregateTable<T> {
 
@@ -22,14 +31,25 @@ final class TupleAggregateTable<T extends Tuple, K> implements HashAggregateTabl
     private T pendingRecord;
     private K pendingKey;
     private int pendingSlot;
+    /** The key's field if groups may live without carriers, else -1 (also once that has ended). */
+    private int carrierFreeKeyField;
+    /** Without carriers: a tuple of the records' class, to create results, and each sum's value class. */
+    private Tuple prototype;
+    private Class<?>[] sumTypes;
 
-    TupleAggregateTable(KeySelector<T, K> keySelector, List<FieldAggregation> fields) {
+    /**
+     * @param keyField the tuple field that {@code keySelector} returns, or -1 if it is something else
+     *                 (then every group keeps a carrier)
+     */
+    TupleAggregateTable(KeySelector<T, K> keySelector, int keyField, List<FieldAggregation> fields) {
         this.keySelector = keySelector;
         this.aggregators = new FieldAggregator[fields.size()];
         for (int i = 0; i < aggregators.length; i++) {
             aggregators[i] = FieldAggregator.of(fields.get(i), i);
         }
         this.table = new AggregationTable(1024, aggregators.length);
+        boolean onlySums = fields.stream().allMatch(f -> f.aggregation() == Aggregations.SUM);
+        this.carrierFreeKeyField = onlySums ? keyField : -1;
     }
 
     @Override
@@ -61,10 +81,96 @@ final class TupleAggregateTable<T extends Tuple, K> implements HashAggregateTabl
         }
         pendingRecord = null;
         pendingKey = null;
-        int slot = table.insert(-free - 1, key, record);
+        if (carrierFreeKeyField >= 0 && !fitsWithoutCarrier(record)) {
+            addCarriers();
+            free = table.find(key);
+        }
+        int slot = carrierFreeKeyField >= 0
+                ? table.insert(-free - 1, null, null)
+                : table.insert(-free - 1, key, record);
         for (FieldAggregator aggregator : aggregators) {
             aggregator.start(table, slot, record);
         }
+    }
+
+    /**
+     * Whether the group {@code record} starts can do without a carrier: its key is inline, it has no
+     * fields besides the key and the sums, and its class and sum types are those of the first group.
+     * Called after {@link AggregationTable#find} for its key.
+     */
+    private boolean fitsWithoutCarrier(T record) {
+        if (!table.lastKeyInline()) {
+            return false;
+        }
+        if (prototype == null) {
+            Tuple prototype = record.newInstance();
+            if (prototype.getClass() != record.getClass() || record.getArity() != aggregators.length + 1) {
+                return false;
+            }
+            Class<?>[] types = new Class<?>[aggregators.length];
+            for (int i = 0; i < aggregators.length; i++) {
+                Object value = record.getField(aggregators[i].field);
+                if (!isPrimitiveNumber(value)) {
+                    return false;
+                }
+                types[i] = value.getClass();
+            }
+            this.prototype = prototype;
+            this.sumTypes = types;
+            return true;
+        }
+        if (record.getClass() != prototype.getClass()) {
+            return false;
+        }
+        for (int i = 0; i < aggregators.length; i++) {
+            Object value = record.getField(aggregators[i].field);
+            if (value == null || value.getClass() != sumTypes[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isPrimitiveNumber(Object value) {
+        return value instanceof Long || value instanceof Integer || value instanceof Double
+                || value instanceof Float || value instanceof Short || value instanceof Byte;
+    }
+
+    /** Ends life without carriers: gives every group a carrier built from its slot. */
+    private void addCarriers() {
+        if (prototype != null) {
+            table.forEach(slot -> table.attach(slot, table.inlineKey(slot), groupTuple(slot)));
+        }
+        carrierFreeKeyField = -1;
+    }
+
+    /** A new tuple of a carrier-free group: its key and its sums. */
+    @SuppressWarnings("unchecked")
+    private T groupTuple(int slot) {
+        T tuple = (T) prototype.newInstance();
+        tuple.setField(carrierFreeKeyField, table.inlineKey(slot));
+        for (int i = 0; i < aggregators.length; i++) {
+            FieldAggregator aggregator = aggregators[i];
+            tuple.setField(aggregator.field, sumOf(sumTypes[i], slot, aggregator.accumulator));
+        }
+        return tuple;
+    }
+
+    private Object sumOf(Class<?> type, int slot, int accumulator) {
+        if (type == Double.class) {
+            return table.getDouble(slot, accumulator);
+        }
+        if (type == Float.class) {
+            return (float) table.getDouble(slot, accumulator);
+        }
+        long sum = table.getLong(slot, accumulator);
+        if (type == Long.class) {
+            return sum;
+        }
+        if (type == Integer.class) {
+            return (int) sum;
+        }
+        return type == Short.class ? (Object) (short) sum : (Object) (byte) sum;
     }
 
     @Override
@@ -77,6 +183,10 @@ final class TupleAggregateTable<T extends Tuple, K> implements HashAggregateTabl
     public void drain(Collector<T> out) {
         pendingRecord = null;
         pendingKey = null;
+        if (carrierFreeKeyField >= 0) {
+            table.drain(slot -> out.collect(groupTuple(slot)));
+            return;
+        }
         table.drain(slot -> {
             T carrier = (T) table.record(slot);
             for (FieldAggregator aggregator : aggregators) {

@@ -105,6 +105,111 @@ class TupleAggregateOperatorTest {
     }
 
     @Test
+    void shouldSumLongKeyedTuplesWithoutCarriersAcrossCombinerSpillsAndFinalStage() throws Exception {
+        Random random = new Random(4);
+        List<Tuple3<Long, Double, Integer>> input = new ArrayList<>();
+        Map<Long, Tuple3<Long, Double, Integer>> expected = new HashMap<>();
+        for (int i = 0; i < 100_000; i++) {
+            long key = random.nextInt(30_000) * 1_000_003L;
+            Tuple3<Long, Double, Integer> t = Tuple3.of(key, random.nextInt(8) / 4.0, random.nextInt(100));
+            input.add(t);
+            expected.merge(key, Tuple3.of(key, t.f1, t.f2), (a, b) -> Tuple3.of(key, a.f1 + b.f1, a.f2 + b.f2));
+        }
+        List<FieldAggregation> sums = List.of(new FieldAggregation(Aggregations.SUM, 1),
+                new FieldAggregation(Aggregations.SUM, 2));
+        KeySelector<Tuple3<Long, Double, Integer>, Object> first = t -> t.f0;
+        TypeSerializer<Tuple3<Long, Double, Integer>> serializer = tupleSerializer(Tuple3.class, Long.class,
+                Double.class, Integer.class);
+
+        List<Tuple3<Long, Double, Integer>> combined = run(new TupleAggregateOperator<>(first, 0, sums, null, 1000),
+                input, context());
+        TestingOperatorContext small = context().managedMemory(16, 32 << 10);
+        TupleAggregateOperator<Tuple3<Long, Double, Integer>, Object> last =
+                new TupleAggregateOperator<>(first, 0, sums, serializer, 0);
+        List<Tuple3<Long, Double, Integer>> result = run(last, combined, small);
+
+        assertTrue(last.spills() > 0, "the final stage spilled");
+        assertEquals(expected.size(), result.size());
+        for (Tuple3<Long, Double, Integer> t : result) {
+            assertEquals(expected.get(t.f0), t);
+        }
+    }
+
+    @Test
+    void shouldGiveGroupsCarriersOnceARecordDoesNotFitWithoutOne() throws Exception {
+        // Long keys first (no carriers), then a null key, which cannot be kept inline.
+        List<Tuple2<Long, Long>> input = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            input.add(Tuple2.of((long) (i % 700), 1L));
+        }
+        input.add(Tuple2.of(null, 5L));
+        input.add(Tuple2.of(null, 6L));
+        input.add(Tuple2.of(3L, 100L));
+        KeySelector<Tuple2<Long, Long>, Object> first = t -> t.f0;
+        List<FieldAggregation> sumOfOne = List.of(new FieldAggregation(Aggregations.SUM, 1));
+
+        List<Tuple2<Long, Long>> result = run(new TupleAggregateOperator<>(first, 0, sumOfOne, null, 0), input,
+                context());
+
+        Map<Long, Long> sums = new HashMap<>();
+        result.forEach(t -> assertNull(sums.put(t.f0, t.f1), "key " + t.f0 + " emitted twice"));
+        assertEquals(701, sums.size());
+        assertEquals(11L, sums.get(null));
+        assertEquals(105L, sums.get(3L), "3000 records over 700 keys: key 3 has 5 ones, then 100");
+        assertEquals(4L, sums.get(699L));
+    }
+
+    @Test
+    void shouldKeepTheClassOfTupleSubclassesWhoseGroupsNeedCarriers() throws Exception {
+        List<Pair> input = List.of(new Pair(1L, 2L), new Pair(1L, 3L), new Pair(2L, 4L));
+        KeySelector<Pair, Object> first = t -> t.f0;
+        List<FieldAggregation> sumOfOne = List.of(new FieldAggregation(Aggregations.SUM, 1));
+
+        List<Pair> result = run(new TupleAggregateOperator<>(first, 0, sumOfOne, null, 0), input, context());
+
+        Map<Long, Long> sums = new HashMap<>();
+        for (Pair p : result) {
+            assertEquals(Pair.class, p.getClass());
+            sums.put(p.f0, p.f1);
+        }
+        assertEquals(Map.of(1L, 5L, 2L, 4L), sums);
+    }
+
+    @Test
+    void shouldPassRecordsThroughACombinerWhoseFirstFullTableBarelyCombined() throws Exception {
+        // 1000 distinct keys first: the first full table (100 keys) combined nothing.
+        List<Tuple2<Long, Long>> input = new ArrayList<>();
+        for (long k = 0; k < 1000; k++) {
+            input.add(Tuple2.of(k, 1L));
+        }
+        for (int i = 0; i < 500; i++) {
+            input.add(Tuple2.of(7L, 1L));
+        }
+        KeySelector<Tuple2<Long, Long>, Object> first = t -> t.f0;
+        List<FieldAggregation> sumOfOne = List.of(new FieldAggregation(Aggregations.SUM, 1));
+
+        List<Tuple2<Long, Long>> passed = run(new TupleAggregateOperator<>(first, 0, sumOfOne, null, 100), input,
+                context());
+
+        assertEquals(1500, passed.size(), "every record passes through");
+        assertEquals(1500L, passed.stream().mapToLong(t -> t.f1).sum());
+
+        // 80 keys five times, then the same 1000 distinct keys: the first full table combined 420 records
+        // into 100 keys, so the combiner goes on combining (it decides once).
+        List<Tuple2<Long, Long>> repeated = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            repeated.add(Tuple2.of((long) (i % 80), 1L));
+        }
+        for (long k = 80; k < 1180; k++) {
+            repeated.add(Tuple2.of(k, 1L));
+        }
+        List<Tuple2<Long, Long>> combined = run(new TupleAggregateOperator<>(first, 0, sumOfOne, null, 100),
+                repeated, context());
+        assertEquals(1180, combined.size(), "one record per key");
+        assertEquals(1500L, combined.stream().mapToLong(t -> t.f1).sum());
+    }
+
+    @Test
     void shouldFailClearlyOnNullsAndOnValuesItCannotSum() {
         List<FieldAggregation> sumOfOne = List.of(new FieldAggregation(Aggregations.SUM, 1));
         KeySelector<Tuple2<String, Object>, Object> first = t -> t.f0;
@@ -120,6 +225,25 @@ class TupleAggregateOperatorTest {
     }
 
     // ---- helpers ----
+
+    /** A user subclass of a tuple. */
+    public static final class Pair extends Tuple2<Long, Long> {
+        public Pair() {
+        }
+
+        Pair(long key, long value) {
+            super(key, value);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <T extends Tuple> TypeSerializer<T> tupleSerializer(Class<?> tupleClass, Class<?>... fieldTypes) {
+        TypeSerializer<?>[] fields = new TypeSerializer<?>[fieldTypes.length];
+        for (int i = 0; i < fields.length; i++) {
+            fields[i] = Serializers.forClass(fieldTypes[i]);
+        }
+        return new TupleSerializer(tupleClass, fields);
+    }
 
     /** A row of the eight field types. */
     static final class Row extends Tuple8<Integer, Integer, Long, Double, Float, Short, BigDecimal, String> {
