@@ -1,14 +1,17 @@
 package dev.spindle.runtime.sort;
 
 /**
- * An in-place, unstable sort of an {@link IndexedSortable}: quicksort with median-of-three pivots and
- * three-way partitioning (so that many equal keys, as in skewed data, cost a single pass), insertion
+ * An in-place, unstable sort of an {@link IndexedSortable}: quicksort with pivots taken as the median
+ * of three entries at a quarter, half and three quarters of the range (of three such medians, a
+ * "ninther", for long ranges), and three-way partitioning (so that many equal keys, as in skewed data, cost a single pass), insertion
  * sort for short ranges, and heapsort when recursion gets too deep (at most O(n log n) comparisons
  * whatever the input). Stateless.
  */
 final class QuickSort {
 
     private static final int INSERTION_SORT_MAX = 12;
+    /** Ranges at least this long take their pivot as the median of three medians of three. */
+    private static final int NINTHER_MIN = 1024;
 
     private QuickSort() {
     }
@@ -27,7 +30,7 @@ final class QuickSort {
                 heapSort(s, from, to);
                 return;
             }
-            moveMedianOfThreeToFront(s, from, from + (to - from) / 2, to - 1);
+            s.swap(from, pivotIndex(s, from, to));
             s.setPivot(from);
             // Invariant: [from, lt) < pivot, [lt, i) == pivot, (gt, to) > pivot.
             int lt = from;
@@ -55,17 +58,36 @@ final class QuickSort {
         insertionSort(s, from, to);
     }
 
-    private static void moveMedianOfThreeToFront(IndexedSortable s, int a, int b, int c) {
-        if (s.compare(b, a) < 0) {
-            s.swap(a, b);
+    /**
+     * The index of a pivot for {@code [from, to)}. Not the first, middle and last entries: the
+     * partitioning moves the entries above the pivot to the end in reverse, so on sorted input those
+     * three would be the smallest of the next range, and the sort would fall back to heapsort.
+     */
+    private static int pivotIndex(IndexedSortable s, int from, int to) {
+        int len = to - from;
+        int quarter = len / 4;
+        int a = from + quarter;
+        int b = from + len / 2;
+        int c = from + 3 * quarter;
+        if (len < NINTHER_MIN) {
+            return medianOfThree(s, a, b, c);
         }
-        if (s.compare(c, b) < 0) {
-            s.swap(b, c);
-            if (s.compare(b, a) < 0) {
-                s.swap(a, b);
+        int d = len / 8;
+        return medianOfThree(s, medianOfThree(s, a - d, a, a + d), medianOfThree(s, b - d, b, b + d),
+                medianOfThree(s, c - d, c, c + d));
+    }
+
+    private static int medianOfThree(IndexedSortable s, int a, int b, int c) {
+        if (s.compare(a, b) < 0) {
+            if (s.compare(b, c) < 0) {
+                return b;
             }
+            return s.compare(a, c) < 0 ? c : a;
         }
-        s.swap(a, b);
+        if (s.compare(a, c) < 0) {
+            return a;
+        }
+        return s.compare(b, c) < 0 ? c : b;
     }
 
     private static void insertionSort(IndexedSortable s, int from, int to) {
