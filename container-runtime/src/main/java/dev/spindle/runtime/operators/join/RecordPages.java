@@ -1,6 +1,9 @@
 package dev.spindle.runtime.operators.join;
 
 import dev.spindle.runtime.memory.MemorySegment;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +19,12 @@ public final class RecordPages {
     private final PagePool pool;
     private final int pageSize;
     private final int shift;
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
     private final List<MemorySegment> pages = new ArrayList<>();
+    /** The arrays of {@link #pages}, in the same order (longer than needed; unused entries are null). */
+    private byte[][] arrays = new byte[8][];
     private long size;
 
     public RecordPages(PagePool pool) {
@@ -49,7 +57,7 @@ public final class RecordPages {
             return -1;
         }
         for (int i = 0; i < needed; i++) {
-            pages.add(pool.takeReserved());
+            addPage(pool.takeReserved());
         }
         long address = size;
         size += bytes;
@@ -63,6 +71,7 @@ public final class RecordPages {
         }
         int keep = pool.pagesFor(newSize);
         while (pages.size() > keep) {
+            arrays[pages.size() - 1] = null;
             pool.give(pages.remove(pages.size() - 1));
         }
         size = newSize;
@@ -72,11 +81,20 @@ public final class RecordPages {
     public void clear() {
         pool.giveAll(pages);
         pages.clear();
+        Arrays.fill(arrays, null);
         size = 0;
     }
 
+    private void addPage(MemorySegment page) {
+        if (pages.size() == arrays.length) {
+            arrays = Arrays.copyOf(arrays, arrays.length * 2);
+        }
+        arrays[pages.size()] = page.array();
+        pages.add(page);
+    }
+
     private byte[] page(long address) {
-        return pages.get((int) (address >>> shift)).array();
+        return arrays[(int) (address >>> shift)];
     }
 
     private int offset(long address) {
@@ -107,11 +125,7 @@ public final class RecordPages {
     public void putInt(long address, int value) {
         int o = offset(address);
         if (o + 4 <= pageSize) {
-            byte[] p = page(address);
-            p[o] = (byte) (value >>> 24);
-            p[o + 1] = (byte) (value >>> 16);
-            p[o + 2] = (byte) (value >>> 8);
-            p[o + 3] = (byte) value;
+            INTS.set(page(address), o, value);
         } else {
             for (int i = 0; i < 4; i++) {
                 putByte(address + i, (byte) (value >>> (24 - 8 * i)));
@@ -122,8 +136,7 @@ public final class RecordPages {
     public int getInt(long address) {
         int o = offset(address);
         if (o + 4 <= pageSize) {
-            byte[] p = page(address);
-            return ((p[o] & 0xFF) << 24) | ((p[o + 1] & 0xFF) << 16) | ((p[o + 2] & 0xFF) << 8) | (p[o + 3] & 0xFF);
+            return (int) INTS.get(page(address), o);
         }
         int v = 0;
         for (int i = 0; i < 4; i++) {
@@ -133,11 +146,20 @@ public final class RecordPages {
     }
 
     public void putLong(long address, long value) {
-        putInt(address, (int) (value >>> 32));
-        putInt(address + 4, (int) value);
+        int o = offset(address);
+        if (o + 8 <= pageSize) {
+            LONGS.set(page(address), o, value);
+        } else {
+            putInt(address, (int) (value >>> 32));
+            putInt(address + 4, (int) value);
+        }
     }
 
     public long getLong(long address) {
+        int o = offset(address);
+        if (o + 8 <= pageSize) {
+            return (long) LONGS.get(page(address), o);
+        }
         return ((long) getInt(address) << 32) | (getInt(address + 4) & 0xFFFFFFFFL);
     }
 

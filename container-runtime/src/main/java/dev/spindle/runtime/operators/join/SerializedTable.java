@@ -10,7 +10,7 @@ import java.io.IOException;
  *
  * <p>Layout of a record: next record of its bucket chain (8 bytes, address + 1, 0 ends the chain),
  * key hash (4), matched flag (1), length (4), the serialized record. The index is an array of chain
- * heads, one per bucket, with about one record per bucket, in pages too. Buckets are chosen by the
+ * heads, one or two buckets per record, in pages too. Buckets are chosen by the
  * key hash rehashed for the table's recursion level, so that tables of one partition spread keys
  * that an earlier partitioning (the shuffle, a parent level) put together.
  *
@@ -78,8 +78,9 @@ final class SerializedTable<T> {
         return pool.pagesFor(8L * buckets(records));
     }
 
+    /** Between one and two buckets per record, so that most probes follow a chain of at most one record. */
     private static int buckets(long records) {
-        return Integer.highestOneBit((int) Math.min(Math.max(records, 1), 1 << 30));
+        return Integer.highestOneBit((int) Math.min(Math.max(records, 1), 1 << 29)) << 1;
     }
 
     /**
