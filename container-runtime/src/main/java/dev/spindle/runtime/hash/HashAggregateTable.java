@@ -27,4 +27,20 @@ public interface HashAggregateTable<T> {
 
     /** Emits one aggregate per key and empties the table. */
     void drain(Collector<T> out) throws Exception;
+
+    /**
+     * Whether each entry keeps a record object (whose size the caller estimates); false while the
+     * entries live entirely in the table's own arrays (see {@link #arrayBytesAfterInsert}).
+     */
+    default boolean keepsRecords() {
+        return true;
+    }
+
+    /**
+     * Heap bytes of the table's own arrays (beyond the records it keeps) once one more key is
+     * inserted, which may make them grow; 0 if unknown.
+     */
+    default long arrayBytesAfterInsert() {
+        return 0;
+    }
 }

@@ -27,7 +27,8 @@ import java.util.Objects;
  * {@link MemoryManager#reservePages reserved} pages: an entry counts as twice the serialized size
  * of the record that started it plus a per-entry overhead, where the serialized size is the running
  * average of a sample (the first entries, then one in {@link #SAMPLE_EVERY}), so that input that fits
- * is aggregated without serializing every new key. When the table is full, its partial aggregates
+ * is aggregated without serializing every new key. The table's own arrays count too, and are all
+ * that counts for a table whose entries keep no records ({@link HashAggregateTable#keepsRecords}). When the table is full, its partial aggregates
  * go into an {@link ExternalSorter} ordered by key hash, and the table starts over. At the end,
  * without a spill, the table is emitted as it is; otherwise it joins the sorter too, and the sorted
  * partials go through the table once more: partials with one hash are adjacent, the table combines
@@ -65,7 +66,8 @@ public final class SpillingHashAggregator<T, K> implements Closeable {
     private final DataOutputSerializer scratch = new DataOutputSerializer(256);
     private int reservedPages;
     private long tableLimitBytes;
-    private long tableBytes;
+    /** Estimated bytes of the records the table keeps (see {@link #tableBytes}). */
+    private long recordBytes;
     private long newEntries;
     private long sampledEntries;
     private long sampledBytes;
@@ -112,12 +114,29 @@ public final class SpillingHashAggregator<T, K> implements Closeable {
         if (table.update(record)) {
             return;
         }
-        long size = estimateSize(record);
-        if (tableBytes + size > tableLimitBytes && table.size() > 0) {
+        long size = table.keepsRecords() ? estimateSize(record) : 0;
+        if (tableBytes() + size > tableLimitBytes && table.size() > 0) {
             spillTable();
         }
         table.insert(record);
-        tableBytes += size;
+        recordBytes += size;
+    }
+
+    /**
+     * The table's estimated heap bytes once one more key is inserted: its arrays (which may grow) and
+     * its records. Records count only while the table keeps them; a table that starts keeping them
+     * (one giving up entries without records) counts the average estimate for each entry it has.
+     * Spilling rather than growing past the limit keeps the arrays within it.
+     */
+    private long tableBytes() throws IOException {
+        long arrays = table.arrayBytesAfterInsert();
+        if (!table.keepsRecords()) {
+            return arrays;
+        }
+        if (recordBytes == 0 && table.size() > 0 && sampledEntries > 0) {
+            recordBytes = table.size() * (ENTRY_OVERHEAD + 2L * sampledBytes / sampledEntries);
+        }
+        return arrays + recordBytes;
     }
 
     /** The estimated heap size of a new entry, from the average serialized size of sampled records. */
@@ -149,7 +168,7 @@ public final class SpillingHashAggregator<T, K> implements Closeable {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        tableBytes = 0;
+        recordBytes = 0;
         spills++;
     }
 
@@ -178,19 +197,20 @@ public final class SpillingHashAggregator<T, K> implements Closeable {
         spillTable();
         RecordIterator<T> sorted = sorter.finish();
         int currentHash = 0;
-        tableBytes = 0;
+        recordBytes = 0;
         for (T partial = sorted.next(); partial != null; partial = sorted.next()) {
             int hash = KeyHashing.stableHash(keySelector.getKey(partial));
             // Keys of one hash are adjacent, so the table may be emptied between two hashes; it is,
             // once it is full (emptying it per hash would cost its whole capacity per key).
-            if (hash != currentHash && tableBytes >= tableLimitBytes) {
+            if (hash != currentHash && tableBytes() >= tableLimitBytes) {
                 table.drain(out);
-                tableBytes = 0;
+                recordBytes = 0;
             }
             currentHash = hash;
             if (!table.update(partial)) {
+                long size = table.keepsRecords() ? estimateSize(partial) : 0;
                 table.insert(partial);
-                tableBytes += estimateSize(partial);
+                recordBytes += size;
             }
         }
         table.drain(out);

@@ -30,6 +30,7 @@ final class AggregationTable {
     private final int stride;
     private final int multiplier = randomMultiplier();
     private long[] slots;
+    /** Created with the first key object or record (never for a caller that inserts none). */
     private Object[] keys;
     private Object[] records;
     /** Whether keys or records hold references that drain must clear. */
@@ -51,8 +52,8 @@ final class AggregationTable {
 
     private void allocate(int capacity) {
         slots = new long[capacity * stride];
-        keys = new Object[capacity];
-        records = new Object[capacity];
+        keys = null;
+        records = null;
         mask = capacity - 1;
         shift = 32 - Integer.numberOfTrailingZeros(capacity);
         size = 0;
@@ -202,9 +203,7 @@ final class AggregationTable {
         slots[base + 2] = probe1;
         Arrays.fill(slots, base + HEADER, base + stride, 0L);
         if (key != null || record != null) {
-            keys[freeSlot] = key;
-            records[freeSlot] = record;
-            holdsObjects = true;
+            attach(freeSlot, key, record);
         }
         size++;
         return freeSlot;
@@ -230,6 +229,10 @@ final class AggregationTable {
 
     /** Gives an occupied {@code slot} its key object and record (for a caller that inserted none). */
     void attach(int slot, Object key, Object record) {
+        if (keys == null) {
+            keys = new Object[mask + 1];
+            records = new Object[mask + 1];
+        }
         keys[slot] = key;
         records[slot] = record;
         holdsObjects = true;
@@ -251,7 +254,11 @@ final class AggregationTable {
         boolean objects = holdsObjects;
         allocate((mask + 1) * 2);
         holdsObjects = objects;
-        for (int i = 0; i < oldKeys.length; i++) {
+        if (oldKeys != null) {
+            keys = new Object[mask + 1];
+            records = new Object[mask + 1];
+        }
+        for (int i = 0; i < oldSlots.length / stride; i++) {
             int oldBase = i * stride;
             if (oldSlots[oldBase] != 0) {
                 int hash = (int) (oldSlots[oldBase] >>> 32);
@@ -260,7 +267,7 @@ final class AggregationTable {
                     j = (j + 1) & mask;
                 }
                 System.arraycopy(oldSlots, oldBase, slots, j * stride, stride);
-                if (objects) {
+                if (objects && oldKeys != null) {
                     keys[j] = oldKeys[i];
                     records[j] = oldRecords[i];
                 }
@@ -269,8 +276,9 @@ final class AggregationTable {
         }
     }
 
+    /** The record of {@code slot}; null if it has none. */
     Object record(int slot) {
-        return records[slot];
+        return records == null ? null : records[slot];
     }
 
     long getLong(int slot, int accumulator) {
@@ -279,6 +287,24 @@ final class AggregationTable {
 
     void addLong(int slot, int accumulator, long delta) {
         slots[slot * stride + HEADER + accumulator] += delta;
+    }
+
+    void setLong(int slot, int accumulator, long value) {
+        slots[slot * stride + HEADER + accumulator] = value;
+    }
+
+    void setDouble(int slot, int accumulator, double value) {
+        slots[slot * stride + HEADER + accumulator] = Double.doubleToRawLongBits(value);
+    }
+
+    /**
+     * Heap bytes the table's arrays take (not the keys and records they refer to) once one more key
+     * is inserted: twice the present ones if that makes the table grow (the old arrays live on only
+     * while the entries move).
+     */
+    long bytesAfterInsert() {
+        long bytes = 8L * slots.length + (keys == null ? 0 : 8L * (keys.length + records.length));
+        return size + 1 > (mask + 1) * LOAD_FACTOR ? 2 * bytes : bytes;
     }
 
     double getDouble(int slot, int accumulator) {

@@ -15,12 +15,13 @@ import java.util.List;
  * shape, so they aggregate like records. Single-threaded.
  *
  * <p>Without carriers: when the key is one field holding a Long or Integer and every other field is
- * a sum of primitive numbers (a {@code groupBy(0).sum(1)} of {@code Tuple2<Long, Double>}), a group
- * is entirely in its slot: the key inline, the sums in accumulators. The table then keeps no tuples
- * and builds each result when it is emitted, which saves the references, the garbage collector's
- * work on them and a cache miss per group. The first record that does not fit that shape (another
- * key or value type) ends it: every group gets a carrier rebuilt from its slot, and the table goes
- * on with carriers.
+ * a sum, minimum or maximum of primitive numbers (a {@code groupBy(0).sum(1)} of
+ * {@code Tuple2<Long, Double>}, a {@code groupBy(0).min(1)} of {@code Tuple2<Long, Long>}), a group is
+ * entirely in its slot: the key inline, the aggregates in accumulators (a long, or a double's bits).
+ * The table then keeps no tuples and builds each result when it is emitted, which saves the
+ * references, the garbage collector's work on them and a cache miss per group. The first record that
+ * does not fit that shape (another key or value type, a null) ends it: every group gets a carrier
+ * rebuilt from its slot, and the table goes on with carriers.
  */
 final class TupleAggregateTable<T extends Tuple, K> implements HashAggregateTable<T> {
 
@@ -33,9 +34,10 @@ final class TupleAggregateTable<T extends Tuple, K> implements HashAggregateTabl
     private int pendingSlot;
     /** The key's field if groups may live without carriers, else -1 (also once that has ended). */
     private int carrierFreeKeyField;
-    /** Without carriers: a tuple of the records' class, to create results, and each sum's value class. */
+    private final Aggregations[] kinds;
+    /** Without carriers: a tuple of the records' class, to create results, and each aggregate's value class. */
     private Tuple prototype;
-    private Class<?>[] sumTypes;
+    private Class<?>[] valueTypes;
 
     /**
      * @param keyField the tuple field that {@code keySelector} returns, or -1 if it is something else
@@ -47,9 +49,9 @@ final class TupleAggregateTable<T extends Tuple, K> implements HashAggregateTabl
         for (int i = 0; i < aggregators.length; i++) {
             aggregators[i] = FieldAggregator.of(fields.get(i), i);
         }
+        this.kinds = fields.stream().map(FieldAggregation::aggregation).toArray(Aggregations[]::new);
         this.table = new AggregationTable(1024, aggregators.length);
-        boolean onlySums = fields.stream().allMatch(f -> f.aggregation() == Aggregations.SUM);
-        this.carrierFreeKeyField = onlySums ? keyField : -1;
+        this.carrierFreeKeyField = keyField;
     }
 
     @Override
@@ -62,8 +64,55 @@ final class TupleAggregateTable<T extends Tuple, K> implements HashAggregateTabl
             pendingSlot = slot;
             return false;
         }
+        if (carrierFreeKeyField >= 0 && updateInSlot(slot, record)) {
+            return true;
+        }
         for (FieldAggregator aggregator : aggregators) {
             aggregator.update(table, slot, record.getField(aggregator.field));
+        }
+        return true;
+    }
+
+    /**
+     * Folds a record into a group without carrier; false, having given every group a carrier, if a
+     * value has another type than the group's (then the carrier path takes the record).
+     */
+    private boolean updateInSlot(int slot, T record) {
+        for (int i = 0; i < aggregators.length; i++) {
+            Object value = record.getField(aggregators[i].field);
+            if (value == null || value.getClass() != valueTypes[i]) {
+                addCarriers();
+                return false;
+            }
+        }
+        for (int i = 0; i < aggregators.length; i++) {
+            int accumulator = aggregators[i].accumulator;
+            Object value = record.getField(aggregators[i].field);
+            if (value instanceof Double || value instanceof Float) {
+                double v = ((Number) value).doubleValue();
+                // Double.compare orders as the carrier path's compareTo does (NaN above all, -0.0 below 0.0).
+                int c = Double.compare(v, table.getDouble(slot, accumulator));
+                switch (kinds[i]) {
+                    case SUM -> table.addDouble(slot, accumulator, v);
+                    case MIN -> {
+                        if (c < 0) {
+                            table.setDouble(slot, accumulator, v);
+                        }
+                    }
+                    case MAX -> {
+                        if (c > 0) {
+                            table.setDouble(slot, accumulator, v);
+                        }
+                    }
+                }
+            } else {
+                long v = ((Number) value).longValue();
+                switch (kinds[i]) {
+                    case SUM -> table.addLong(slot, accumulator, v);
+                    case MIN -> table.setLong(slot, accumulator, Math.min(table.getLong(slot, accumulator), v));
+                    case MAX -> table.setLong(slot, accumulator, Math.max(table.getLong(slot, accumulator), v));
+                }
+            }
         }
         return true;
     }
@@ -85,9 +134,19 @@ final class TupleAggregateTable<T extends Tuple, K> implements HashAggregateTabl
             addCarriers();
             free = table.find(key);
         }
-        int slot = carrierFreeKeyField >= 0
-                ? table.insert(-free - 1, null, null)
-                : table.insert(-free - 1, key, record);
+        if (carrierFreeKeyField >= 0) {
+            int slot = table.insert(-free - 1, null, null);
+            for (int i = 0; i < aggregators.length; i++) {
+                Object value = record.getField(aggregators[i].field);
+                if (value instanceof Double || value instanceof Float) {
+                    table.setDouble(slot, aggregators[i].accumulator, ((Number) value).doubleValue());
+                } else {
+                    table.setLong(slot, aggregators[i].accumulator, ((Number) value).longValue());
+                }
+            }
+            return;
+        }
+        int slot = table.insert(-free - 1, key, record);
         for (FieldAggregator aggregator : aggregators) {
             aggregator.start(table, slot, record);
         }
@@ -116,7 +175,7 @@ final class TupleAggregateTable<T extends Tuple, K> implements HashAggregateTabl
                 types[i] = value.getClass();
             }
             this.prototype = prototype;
-            this.sumTypes = types;
+            this.valueTypes = types;
             return true;
         }
         if (record.getClass() != prototype.getClass()) {
@@ -124,7 +183,7 @@ final class TupleAggregateTable<T extends Tuple, K> implements HashAggregateTabl
         }
         for (int i = 0; i < aggregators.length; i++) {
             Object value = record.getField(aggregators[i].field);
-            if (value == null || value.getClass() != sumTypes[i]) {
+            if (value == null || value.getClass() != valueTypes[i]) {
                 return false;
             }
         }
@@ -144,19 +203,20 @@ final class TupleAggregateTable<T extends Tuple, K> implements HashAggregateTabl
         carrierFreeKeyField = -1;
     }
 
-    /** A new tuple of a carrier-free group: its key and its sums. */
+    /** A new tuple of a carrier-free group: its key and its aggregates. */
     @SuppressWarnings("unchecked")
     private T groupTuple(int slot) {
         T tuple = (T) prototype.newInstance();
         tuple.setField(carrierFreeKeyField, table.inlineKey(slot));
         for (int i = 0; i < aggregators.length; i++) {
             FieldAggregator aggregator = aggregators[i];
-            tuple.setField(aggregator.field, sumOf(sumTypes[i], slot, aggregator.accumulator));
+            tuple.setField(aggregator.field, valueOf(valueTypes[i], slot, aggregator.accumulator));
         }
         return tuple;
     }
 
-    private Object sumOf(Class<?> type, int slot, int accumulator) {
+    /** The accumulator as a value of {@code type}. */
+    private Object valueOf(Class<?> type, int slot, int accumulator) {
         if (type == Double.class) {
             return table.getDouble(slot, accumulator);
         }
@@ -176,6 +236,16 @@ final class TupleAggregateTable<T extends Tuple, K> implements HashAggregateTabl
     @Override
     public int size() {
         return table.size();
+    }
+
+    @Override
+    public boolean keepsRecords() {
+        return carrierFreeKeyField < 0;
+    }
+
+    @Override
+    public long arrayBytesAfterInsert() {
+        return table.bytesAfterInsert();
     }
 
     @Override
