@@ -136,6 +136,39 @@ class TupleAggregateOperatorTest {
     }
 
     @Test
+    void shouldTakeMinimaAndMaximaWithoutCarriersAsWithThem() throws Exception {
+        Random random = new Random(5);
+        List<Tuple3<Long, Long, Double>> input = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            double d = switch (random.nextInt(50)) {
+                case 0 -> Double.NaN;
+                case 1 -> -0.0;
+                case 2 -> 0.0;
+                default -> random.nextGaussian();
+            };
+            input.add(Tuple3.of((long) random.nextInt(500), random.nextLong(), d));
+        }
+        List<FieldAggregation> minMax = List.of(new FieldAggregation(Aggregations.MIN, 1),
+                new FieldAggregation(Aggregations.MAX, 2));
+        KeySelector<Tuple3<Long, Long, Double>, Object> first = t -> t.f0;
+
+        List<Tuple3<Long, Long, Double>> withoutCarriers = run(
+                new TupleAggregateOperator<>(first, 0, minMax, null, 0), input, context());
+        List<Tuple3<Long, Long, Double>> withCarriers = run(
+                new TupleAggregateOperator<>(first, -1, minMax, null, 0), input, context());
+
+        Map<Long, Tuple3<Long, Long, Double>> expected = new HashMap<>();
+        withCarriers.forEach(t -> expected.put(t.f0, t));
+        assertEquals(500, expected.size());
+        assertEquals(500, withoutCarriers.size());
+        for (Tuple3<Long, Long, Double> t : withoutCarriers) {
+            Tuple3<Long, Long, Double> e = expected.get(t.f0);
+            assertEquals(e.f1, t.f1, "minimum of key " + t.f0);
+            assertEquals(0, Double.compare(e.f2, t.f2), "maximum of key " + t.f0 + ": " + e.f2 + " vs " + t.f2);
+        }
+    }
+
+    @Test
     void shouldGiveGroupsCarriersOnceARecordDoesNotFitWithoutOne() throws Exception {
         // Long keys first (no carriers), then a null key, which cannot be kept inline.
         List<Tuple2<Long, Long>> input = new ArrayList<>();
