@@ -30,8 +30,17 @@ public final class TupleSerializer<T extends Tuple> implements TypeSerializer<T>
             Tuple1.class, Tuple2.class, Tuple3.class, Tuple4.class,
             Tuple5.class, Tuple6.class, Tuple7.class, Tuple8.class);
 
+    // Field kinds written and read inline (the same bytes as their serializers write): the call
+    // through TypeSerializer is megamorphic in any real job, and these fields are most of them.
+    private static final byte OTHER = 0;
+    private static final byte LONG = 1;
+    private static final byte DOUBLE = 2;
+    private static final byte INT = 3;
+    private static final byte STRING = 4;
+
     private final Class<T> tupleClass;
     private final TypeSerializer<Object>[] fieldSerializers;
+    private final byte[] fieldKinds;
     private final boolean builtIn;
     /** Only for user subclasses; re-resolved after Java deserialization. */
     private transient Constructor<T> constructor;
@@ -46,6 +55,10 @@ public final class TupleSerializer<T extends Tuple> implements TypeSerializer<T>
         }
         this.tupleClass = tupleClass;
         this.fieldSerializers = Serializers.asObjectSerializers(fieldSerializers.clone());
+        this.fieldKinds = new byte[arity];
+        for (int i = 0; i < arity; i++) {
+            fieldKinds[i] = kindOf(fieldSerializers[i]);
+        }
         this.builtIn = isBuiltIn(tupleClass);
         initConstructor();
     }
@@ -113,20 +126,75 @@ public final class TupleSerializer<T extends Tuple> implements TypeSerializer<T>
         return false;
     }
 
+    private static byte kindOf(TypeSerializer<?> serializer) {
+        if (serializer == BasicSerializers.LongSerializer.INSTANCE) {
+            return LONG;
+        }
+        if (serializer == BasicSerializers.DoubleSerializer.INSTANCE) {
+            return DOUBLE;
+        }
+        if (serializer == BasicSerializers.IntSerializer.INSTANCE) {
+            return INT;
+        }
+        return serializer == BasicSerializers.StringSerializer.INSTANCE ? STRING : OTHER;
+    }
+
     @Override
     public void serialize(T record, DataOutputView out) throws IOException {
+        if (builtIn && record instanceof Tuple2<?, ?> pair) {
+            writeField(0, pair.f0, out);
+            writeField(1, pair.f1, out);
+            return;
+        }
         for (int i = 0; i < fieldSerializers.length; i++) {
-            Serializers.writeNullable(fieldSerializers[i], record.getField(i), out);
+            writeField(i, record.getField(i), out);
+        }
+    }
+
+    /** What {@link Serializers#writeNullable} writes with the field's serializer. */
+    private void writeField(int i, Object value, DataOutputView out) throws IOException {
+        if (value == null) {
+            out.writeBoolean(false);
+            return;
+        }
+        out.writeBoolean(true);
+        switch (fieldKinds[i]) {
+            case LONG -> out.writeLong((Long) value);
+            case DOUBLE -> out.writeDouble((Double) value);
+            case INT -> out.writeInt((Integer) value);
+            case STRING -> out.writeString((String) value);
+            default -> fieldSerializers[i].serialize(value, out);
         }
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public T deserialize(DataInputView in) throws IOException {
+        if (builtIn && fieldKinds.length == 2) {
+            Tuple2<Object, Object> pair = new Tuple2<>();
+            pair.f0 = readField(0, in);
+            pair.f1 = readField(1, in);
+            return (T) pair;
+        }
         T tuple = newTuple();
         for (int i = 0; i < fieldSerializers.length; i++) {
-            tuple.setField(i, Serializers.readNullable(fieldSerializers[i], in));
+            tuple.setField(i, readField(i, in));
         }
         return tuple;
+    }
+
+    /** What {@link Serializers#readNullable} reads with the field's serializer. */
+    private Object readField(int i, DataInputView in) throws IOException {
+        if (!in.readBoolean()) {
+            return null;
+        }
+        return switch (fieldKinds[i]) {
+            case LONG -> in.readLong();
+            case DOUBLE -> in.readDouble();
+            case INT -> in.readInt();
+            case STRING -> in.readString();
+            default -> fieldSerializers[i].deserialize(in);
+        };
     }
 
     @Override

@@ -262,6 +262,31 @@ public class SerializersTest {
         assertRoundTrip(t8, Tuple8.of(1, 2L, "3", (byte) 4, (short) 5, '6', null, Color.BLUE));
     }
 
+    /** Tuples write Long, Double, Integer and String fields inline: the bytes must be their serializers'. */
+    @Test
+    void shouldWriteInlinedTupleFieldsAsTheirSerializersDo() throws IOException {
+        Type type = new TypeOf<Tuple8<Long, Double, Integer, String, Long, String, int[], Tuple2<Long, Double>>>() { }.type();
+        TypeSerializer<Tuple8<Long, Double, Integer, String, Long, String, int[], Tuple2<Long, Double>>> tuples =
+                Serializers.forType(type);
+        Tuple8<Long, Double, Integer, String, Long, String, int[], Tuple2<Long, Double>> value =
+                Tuple8.of(-5L, 2.5, 7, "ünï", null, "", new int[] {1}, Tuple2.of(9L, null));
+        TypeSerializer<?>[] fields = {Serializers.forClass(Long.class), Serializers.forClass(Double.class),
+            Serializers.forClass(Integer.class), Serializers.forClass(String.class), Serializers.forClass(Long.class),
+            Serializers.forClass(String.class), Serializers.forClass(int[].class),
+            Serializers.forType(new TypeOf<Tuple2<Long, Double>>() { }.type())};
+        DataOutputSerializer expected = new DataOutputSerializer(64);
+        for (int i = 0; i < fields.length; i++) {
+            Serializers.writeNullable(Serializers.asObjectSerializers(fields)[i], value.getField(i), expected);
+        }
+        DataOutputSerializer actual = new DataOutputSerializer(64);
+        tuples.serialize(value, actual);
+
+        assertArrayEquals(expected.toByteArray(), actual.toByteArray());
+        assertDeepEquals(value, roundTrip(tuples, value));
+        assertDeepEquals(Tuple2.of(3L, "x"), roundTrip(Serializers.forType(
+                new TypeOf<Tuple2<Long, String>>() { }.type()), Tuple2.of(3L, "x")));
+    }
+
     @Test
     void shouldRoundTripNestedTuplesWithTypedFields() throws IOException {
         Type type = new TypeOf<Tuple2<String, Tuple2<Long, int[]>>>() { }.type();
