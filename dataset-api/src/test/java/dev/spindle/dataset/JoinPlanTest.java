@@ -130,6 +130,27 @@ class JoinPlanTest {
         assertEquals(2, sortMerge.managedMemoryWeight(), "two sorters");
     }
 
+    @Test
+    void shouldClusterTheLoopInvariantProbeInputOfAJoinInsideAnIterationByKey() {
+        DataSet<Tuple2<Integer, String>> edges = pairs(100);
+        IterativeDataSet<Tuple2<Integer, String>> loop = pairs(10).iterate(3);
+
+        PlanNode join = loop.join(edges).where(0).equalTo(0).node;
+        assertEquals("Join (hash, build left)", join.name(), "builds on the loop's input");
+        PlanEdge probe = join.inputs().stream().filter(e -> e.inputIndex() == 1).findFirst().orElseThrow();
+        PlanNode sort = probe.source();
+        assertEquals("SortPartition", sort.name(), "the probe input is sorted before the loop caches it");
+        PlanEdge partition = sort.inputs().get(0);
+        assertEquals("PartitionByHash", partition.source().name());
+        assertEquals(edges.node, partition.source().inputs().get(0).source());
+
+        // Outside an iteration the probe input goes to the join as it is.
+        PlanNode plain = pairs(10).join(edges).where(0).equalTo(0).node;
+        assertTrue(plain.inputs().stream().allMatch(e -> e.source().name().startsWith("Collection")),
+                plain.inputs().toString());
+        loop.closeWith(loop.map(t -> t).returns(new TypeHint<Tuple2<Integer, String>>() { }));
+    }
+
     private static void assertEdge(PlanNode join, int input, Class<?> partitioner, ExchangeMode mode) {
         PlanEdge edge = join.inputs().stream().filter(e -> e.inputIndex() == input).findFirst().orElseThrow();
         assertInstanceOf(partitioner, edge.partitioner(), "input " + input);
