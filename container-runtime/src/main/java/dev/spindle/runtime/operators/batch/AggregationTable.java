@@ -65,8 +65,10 @@ final class AggregationTable {
 
     /** The slot of the key, or {@code -(free slot) - 1} if it is absent. */
     int find(Object key) {
-        int hash = spread(key == null ? 0 : key.hashCode());
         boolean inline = pack(key);
+        // An inline key is hashed from its packed form: a fresh String (a token) would otherwise
+        // compute its hash code by another pass over its characters.
+        int hash = inline ? packedHash() : spread(key == null ? 0 : key.hashCode());
         probeHash = hash;
         long wantedMeta = meta(hash, probeLength);
         int i = home(hash);
@@ -107,6 +109,15 @@ final class AggregationTable {
             m = ThreadLocalRandom.current().nextInt() | 1;
         } while (Integer.bitCount(m) < 12 || Integer.bitCount(m) > 20 || (m >>> 28) == 0);
         return m;
+    }
+
+    /** The hash of the packed key (probe0, probe1 and its length code); never 0. */
+    private int packedHash() {
+        long h = probe0 * 0x9E3779B97F4A7C15L + probe1 * 0xC2B2AE3D27D4EB4FL + probeLength;
+        h ^= h >>> 31;
+        h *= 0xD6E8FEB86659FD93L;
+        int mixed = (int) (h ^ (h >>> 32));
+        return mixed == 0 ? 1 : mixed;
     }
 
     /** Spreads a key's hash code; never 0, which marks a free slot. */
