@@ -61,8 +61,9 @@ public final class AggregateDataSet<T> extends DataSet<T> {
             return combined.connect(name, () -> new TupleAggregateOperator(null, fields, null, 0), serializer,
                     new RebalancePartitioner<>(), 1).node;
         }
-        return combined.connect(name, () -> new TupleAggregateOperator(key, keyField, fields, serializer, 0), serializer,
-                new HashPartitioner<>(keySelector), PlanNode.DEFAULT_PARALLELISM).node.setManagedMemoryWeight(1);
+        return combined.connect(name, () -> new TupleAggregateOperator(key, keyField, fields, serializer, 0),
+                serializer, new HashPartitioner<>(keySelector), PlanNode.DEFAULT_PARALLELISM)
+                .node.setManagedMemoryWeight(1);
     }
 
     private static void check(TypeSerializer<?> serializer, KeySelector<?, ?> keySelector,

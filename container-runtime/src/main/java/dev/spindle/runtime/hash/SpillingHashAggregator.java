@@ -28,12 +28,13 @@ import java.util.Objects;
  * of the record that started it plus a per-entry overhead, where the serialized size is the running
  * average of a sample (the first entries, then one in {@link #SAMPLE_EVERY}), so that input that fits
  * is aggregated without serializing every new key. The table's own arrays count too, and are all
- * that counts for a table whose entries keep no records ({@link HashAggregateTable#keepsRecords}). When the table is full, its partial aggregates
- * go into an {@link ExternalSorter} ordered by key hash, and the table starts over. At the end,
- * without a spill, the table is emitted as it is; otherwise it joins the sorter too, and the sorted
- * partials go through the table once more: partials with one hash are adjacent, the table combines
- * them by key equality, and it is emitted and emptied between two hashes whenever it is full. Keys
- * therefore need {@code equals} and {@code hashCode}, not an order. The size estimate ignores aggregates that grow (a reduce that
+ * that counts for a table whose entries keep no records ({@link HashAggregateTable#keepsRecords}).
+ * When the table is full, its partial aggregates go into an {@link ExternalSorter} ordered by key
+ * hash, and the table starts over. At the end, without a spill, the table is emitted as it is;
+ * otherwise it joins the sorter too, and the sorted partials go through the table once more:
+ * partials with one hash are adjacent, the table combines them by key equality, and it is emitted
+ * and emptied between two hashes whenever it is full. Keys therefore need {@code equals} and
+ * {@code hashCode}, not an order. The size estimate ignores aggregates that grow (a reduce that
  * concatenates), so such aggregates may exceed the share.
  *
  * <p>Memory: the whole share is reserved for the table until the first spill; then half of it (at

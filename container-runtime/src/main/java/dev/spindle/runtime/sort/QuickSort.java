@@ -3,9 +3,9 @@ package dev.spindle.runtime.sort;
 /**
  * An in-place, unstable sort of an {@link IndexedSortable}: quicksort with pivots taken as the median
  * of three entries at a quarter, half and three quarters of the range (of three such medians, a
- * "ninther", for long ranges), and three-way partitioning (so that many equal keys, as in skewed data, cost a single pass), insertion
- * sort for short ranges, and heapsort when recursion gets too deep (at most O(n log n) comparisons
- * whatever the input). Stateless.
+ * "ninther", for long ranges), and three-way partitioning (so that many equal keys, as in skewed
+ * data, cost a single pass), insertion sort for short ranges, and heapsort when recursion gets too
+ * deep (at most O(n log n) comparisons whatever the input). Stateless.
  */
 final class QuickSort {
 

@@ -265,7 +265,8 @@ public class SerializersTest {
     /** Tuples write Long, Double, Integer and String fields inline: the bytes must be their serializers'. */
     @Test
     void shouldWriteInlinedTupleFieldsAsTheirSerializersDo() throws IOException {
-        Type type = new TypeOf<Tuple8<Long, Double, Integer, String, Long, String, int[], Tuple2<Long, Double>>>() { }.type();
+        Type type = new TypeOf<Tuple8<Long, Double, Integer, String, Long, String, int[],
+                Tuple2<Long, Double>>>() { }.type();
         TypeSerializer<Tuple8<Long, Double, Integer, String, Long, String, int[], Tuple2<Long, Double>>> tuples =
                 Serializers.forType(type);
         Tuple8<Long, Double, Integer, String, Long, String, int[], Tuple2<Long, Double>> value =

@@ -14,8 +14,9 @@ import org.apache.logging.log4j.Logger;
  *   <li>combiner ({@code maxEntries > 0}, before the shuffle): emits its partial aggregates whenever
  *       the table holds {@code maxEntries} keys and a new key arrives, so memory stays bounded. When
  *       the first full table combined too little (fewer than {@link #MIN_COMBINE_RATIO} records per
- *       key: nearly every key is new, as with a million distinct targets in PageRank), the combiner
- *       only costs a lookup per record, so from then on it passes records straight through;</li>
+ *       key: nearly every key is new, as with ids that do not repeat within a table's worth of
+ *       records), the combiner only costs a lookup per record, so from then on it passes records
+ *       straight through;</li>
  *   <li>final ({@code maxEntries <= 0}, after the shuffle): aggregates within the operator's share
  *       of managed memory through a {@link SpillingHashAggregator}, which spills partial aggregates
  *       to disk when the keys do not fit. Without a serializer (few keys expected, as in an

@@ -154,7 +154,8 @@ final class TupleAggregateTable<T extends Tuple, K> implements HashAggregateTabl
 
     /**
      * Whether the group {@code record} starts can do without a carrier: its key is inline, it has no
-     * fields besides the key and the sums, and its class and sum types are those of the first group.
+     * fields besides the key and the aggregates, and its class and value types are those of the first
+     * group.
      * Called after {@link AggregationTable#find} for its key.
      */
     private boolean fitsWithoutCarrier(T record) {
