@@ -63,7 +63,7 @@ public final class AggregateDataSet<T> extends DataSet<T> {
         }
         return combined.connect(name, () -> new TupleAggregateOperator(key, keyField, fields, serializer, 0),
                 serializer, new HashPartitioner<>(keySelector), PlanNode.DEFAULT_PARALLELISM)
-                .node.setManagedMemoryWeight(1);
+                .node.setManagedMemoryWeight(1).setGroupedBy(keySelector);
     }
 
     private static void check(TypeSerializer<?> serializer, KeySelector<?, ?> keySelector,

@@ -533,7 +533,7 @@ public class DataSet<T> {
                 () -> new HashReduceOperator<>(reducer, key, combinerEntries), serializer);
         DataSet<T> reduced = combined.connect(name, () -> new HashReduceOperator<>(reducer, key, serializer, 0),
                 serializer, new HashPartitioner<>(key), PlanNode.DEFAULT_PARALLELISM);
-        reduced.node.setManagedMemoryWeight(1);
+        reduced.node.setManagedMemoryWeight(1).setGroupedBy(key);
         return reduced;
     }
 }

@@ -31,7 +31,8 @@ final class SortingPlans {
         DataSet<R> result = input.connect(name,
                 () -> new SortedGroupReduceOperator<>(reducer, inSerializer, key, within), outSerializer,
                 new HashPartitioner<>(key), PlanNode.DEFAULT_PARALLELISM);
-        result.node.setManagedMemoryWeight(1);
+        // Usually one record per group, keyed as the group (a hint: see PlanNode.groupedBy).
+        result.node.setManagedMemoryWeight(1).setGroupedBy(key);
         return result;
     }
 

@@ -148,6 +148,11 @@ class JoinPlanTest {
         PlanNode plain = pairs(10).join(edges).where(0).equalTo(0).node;
         assertTrue(plain.inputs().stream().allMatch(e -> e.source().name().startsWith("Collection")),
                 plain.inputs().toString());
+        // An input grouped by the join key has one record per key: nothing to cluster.
+        DataSet<Tuple2<Integer, String>> perKey = edges.groupBy(0).reduce((a, b) -> a);
+        PlanNode grouped = loop.join(perKey).where(0).equalTo(0).node;
+        assertEquals(perKey.node, grouped.inputs().stream().filter(e -> e.inputIndex() == 1).findFirst()
+                .orElseThrow().source());
         loop.closeWith(loop.map(t -> t).returns(new TypeHint<Tuple2<Integer, String>>() { }));
     }
 

@@ -1,5 +1,6 @@
 package dev.spindle.runtime.plan;
 
+import dev.spindle.api.functions.KeySelector;
 import dev.spindle.runtime.io.GlobalOutputHooks;
 import dev.spindle.runtime.io.InputFormat;
 import dev.spindle.runtime.iteration.IterationNodeRole;
@@ -34,6 +35,7 @@ public final class PlanNode implements Serializable {
     private int managedMemoryWeight;
     private IterationSpec iteration;
     private IterationNodeRole iterationRole;
+    private KeySelector<?, ?> groupedBy;
     private final List<PlanNode> iterationTails = new ArrayList<>();
 
     private PlanNode(int id, String name, OperatorFactory<?> operatorFactory, InputFormat<?, ?> inputFormat) {
@@ -153,6 +155,19 @@ public final class PlanNode implements Serializable {
     }
 
     /** The iteration this node is a head, tail, result or solution-set operator of; null for other nodes. */
+    /**
+     * The key of which this node's output usually holds one record each (set by groupings: reduce,
+     * aggregations, group reduce), or null. A hint for planning, never relied on for correctness.
+     */
+    public KeySelector<?, ?> groupedBy() {
+        return groupedBy;
+    }
+
+    public PlanNode setGroupedBy(KeySelector<?, ?> key) {
+        this.groupedBy = key;
+        return this;
+    }
+
     public IterationSpec iteration() {
         return iteration;
     }
