@@ -16,7 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class AggregationTable {
 
-    private static final float LOAD_FACTOR = 0.5f;
+    private static final float LOAD_FACTOR = 0.75f;
     private static final int HEADER = 3;
     private static final int INLINE_CHARS = 8;
     /** Length code of keys that are not stored inline. */
