@@ -1,10 +1,14 @@
 package dev.spindle.runtime.operators.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.api.tuple.Tuple2;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -89,6 +93,30 @@ class AggregationTableTest {
             seen.put(k, (String) table.record(slot));
         });
         assertEquals(1000, seen.size());
+    }
+
+    /**
+     * A combiner emits its keys in slot order into the aggregation after the shuffle; if both tables
+     * placed keys alike, that order would pile them into one cluster there. Each table has its own.
+     */
+    @Test
+    void shouldPlaceKeysInAnOrderOfItsOwn() {
+        AggregationTable first = new AggregationTable(16, 1);
+        AggregationTable second = new AggregationTable(16, 1);
+        for (long k = 0; k < 1000; k++) {
+            for (AggregationTable table : List.of(first, second)) {
+                int slot = table.find(k);
+                table.insert(-slot - 1, null, null);
+            }
+        }
+        List<Object> firstOrder = new ArrayList<>();
+        first.forEach(slot -> firstOrder.add(first.inlineKey(slot)));
+        List<Object> secondOrder = new ArrayList<>();
+        second.forEach(slot -> secondOrder.add(second.inlineKey(slot)));
+
+        assertEquals(1000, firstOrder.size());
+        assertEquals(new HashSet<>(firstOrder), new HashSet<>(secondOrder));
+        assertNotEquals(firstOrder, secondOrder);
     }
 
     private static int keyOf(Object record) {
