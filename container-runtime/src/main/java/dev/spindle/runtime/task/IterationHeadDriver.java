@@ -40,7 +40,6 @@ import org.apache.logging.log4j.Logger;
 final class IterationHeadDriver {
 
     private static final Logger LOG = LogManager.getLogger(IterationHeadDriver.class);
-    private static final int RECORDS_PER_CHECK = 256;
 
     private final Task task;
     private final JobVertex vertex;
@@ -176,15 +175,11 @@ final class IterationHeadDriver {
     }
 
     private void emit(Emitter records, List<RecordWriter<Object>> outputs) throws Exception {
-        int[] n = {0};
         records.forEach(record -> {
             for (RecordWriter<Object> out : outputs) {
                 out.emit(record);
             }
-            if (++n[0] == RECORDS_PER_CHECK) {
-                n[0] = 0;
-                loop.betweenWork();
-            }
+            loop.recordDone();
         });
         for (RecordWriter<Object> out : outputs) {
             out.flushAll();

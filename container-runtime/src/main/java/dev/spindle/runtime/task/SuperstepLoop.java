@@ -38,7 +38,6 @@ import java.util.List;
  */
 final class SuperstepLoop {
 
-    private static final int RECORDS_PER_CHECK = 256;
     private static final long HEAD_START_TIMEOUT_MILLIS = 60_000;
 
     private final JobVertex vertex;
@@ -254,13 +253,9 @@ final class SuperstepLoop {
     private void replay(OperatorChain chain, int input) throws Exception {
         RecordIterator<Object> records = caches[input].iterator();
         Object record;
-        int n = 0;
         while ((record = records.next()) != null) {
             chain.processHead(input, record);
-            if (++n == RECORDS_PER_CHECK) {
-                n = 0;
-                loop.betweenWork();
-            }
+            loop.recordDone();
         }
         chain.endHeadInput(input);
     }

@@ -22,9 +22,11 @@ import java.util.Map;
  */
 final class TaskLoop {
 
-    private static final int SOURCE_RECORDS_PER_CHECK = 64;
+    /** Records of a long stretch of work between two looks at the mailbox (see {@link #recordDone}). */
+    private static final int RECORDS_PER_CHECK = 64;
 
     private OperatorChain chain;
+    private int recordsSinceCheck;
     private final TaskIO io;
     private final TaskMailbox mailbox;
     private final long flushIntervalNanos;
@@ -46,16 +48,12 @@ final class TaskLoop {
         for (InputSplit split : splits) {
             format.open(split);
             try {
-                int n = 0;
                 while (!format.reachedEnd()) {
                     Object record = format.nextRecord();
                     if (record != null) {
                         out.collect(record);
                     }
-                    if (++n == SOURCE_RECORDS_PER_CHECK) {
-                        n = 0;
-                        betweenWork();
-                    }
+                    recordDone();
                 }
             } finally {
                 format.close();
@@ -173,6 +171,17 @@ final class TaskLoop {
     void checkNoPartialRecord(int channel) throws IOException {
         if (io.deserializer(channel).hasPartialRecord()) {
             throw new IOException("Input channel " + channel + " ended in the middle of a record");
+        }
+    }
+
+    /**
+     * Counts one record of a long stretch of work that reads no input buffers (a source, a replayed
+     * cache, an iteration head's emission); every {@link #RECORDS_PER_CHECK}th runs {@link #betweenWork}.
+     */
+    void recordDone() throws IOException {
+        if (++recordsSinceCheck == RECORDS_PER_CHECK) {
+            recordsSinceCheck = 0;
+            betweenWork();
         }
     }
 
