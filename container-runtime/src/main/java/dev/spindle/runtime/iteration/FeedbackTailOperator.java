@@ -25,10 +25,7 @@ public final class FeedbackTailOperator extends Operator<Object> {
 
     @Override
     public void open() {
-        SubtaskIteration iteration = context.iteration();
-        if (iteration == null) {
-            throw new IllegalStateException("An iteration tail runs outside its iteration");
-        }
+        SubtaskIteration iteration = context.requireIteration();
         if (kind != FeedbackKind.TERMINATION_CRITERION) {
             buffer = iteration.feedbackBuffer(kind);
         }

@@ -63,7 +63,8 @@ public interface OperatorContext extends RuntimeContext {
         return (T) requireIteration().previousAggregates().get(name);
     }
 
-    private SubtaskIteration requireIteration() {
+    /** {@link #iteration()}, for operators that only run inside one: fails clearly elsewhere. */
+    default SubtaskIteration requireIteration() {
         SubtaskIteration iteration = iteration();
         if (iteration == null) {
             throw new IllegalStateException("'" + operatorName() + "' does not run inside an iteration");

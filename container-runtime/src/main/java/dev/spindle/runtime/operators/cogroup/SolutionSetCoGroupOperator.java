@@ -3,7 +3,6 @@ package dev.spindle.runtime.operators.cogroup;
 import dev.spindle.api.functions.CoGroupFunction;
 import dev.spindle.api.functions.KeySelector;
 import dev.spindle.runtime.iteration.SolutionSetTable;
-import dev.spindle.runtime.iteration.SubtaskIteration;
 import dev.spindle.runtime.operators.UdfOperator;
 import dev.spindle.runtime.operators.sort.CompositeSortKey;
 import dev.spindle.runtime.operators.sort.GroupingKeyOrder;
@@ -42,11 +41,7 @@ public final class SolutionSetCoGroupOperator<IN, S, OUT>
     @SuppressWarnings("unchecked")
     public void open() throws Exception {
         super.open();
-        SubtaskIteration iteration = context.iteration();
-        if (iteration == null) {
-            throw new IllegalStateException("A solution-set coGroup runs outside its iteration");
-        }
-        solutionSet = (SolutionSetTable<S>) iteration.solutionSet();
+        solutionSet = (SolutionSetTable<S>) context.requireIteration().solutionSet();
         keyOrder = new GroupingKeyOrder();
         sorter = OperatorSorters.create(context, serializer.duplicate(),
                 CompositeSortKey.grouped(key, keyOrder, List.of()), context.managedMemoryPages());

@@ -3,7 +3,6 @@ package dev.spindle.runtime.operators.join;
 import dev.spindle.api.functions.Function;
 import dev.spindle.api.functions.KeySelector;
 import dev.spindle.runtime.iteration.SolutionSetTable;
-import dev.spindle.runtime.iteration.SubtaskIteration;
 import dev.spindle.runtime.operators.OneInputOperator;
 
 /**
@@ -35,11 +34,7 @@ public final class SolutionSetJoinOperator<IN, S, OUT> extends OneInputOperator<
     @Override
     @SuppressWarnings("unchecked")
     public void open() throws Exception {
-        SubtaskIteration iteration = context.iteration();
-        if (iteration == null) {
-            throw new IllegalStateException("A solution-set join runs outside its iteration");
-        }
-        solutionSet = (SolutionSetTable<S>) iteration.solutionSet();
+        solutionSet = (SolutionSetTable<S>) context.requireIteration().solutionSet();
         emitter = new JoinEmitter<>(function, output);
         emitter.open(context);
     }
