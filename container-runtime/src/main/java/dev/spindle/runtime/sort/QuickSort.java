@@ -32,20 +32,40 @@ final class QuickSort {
             }
             s.swap(from, pivotIndex(s, from, to));
             s.setPivot(from);
-            // Invariant: [from, lt) < pivot, [lt, i) == pivot, (gt, to) > pivot.
-            int lt = from;
-            int i = from + 1;
-            int gt = to - 1;
-            while (i <= gt) {
-                int c = s.compareToPivot(i);
-                if (c < 0) {
-                    s.swap(lt++, i++);
-                } else if (c > 0) {
-                    s.swap(i, gt--);
-                } else {
-                    i++;
+            // Bentley-McIlroy partitioning: two pointers swap only entries on the wrong side, and keys
+            // equal to the pivot are parked at both ends, then moved to the middle. Invariant:
+            // [from, a) == pivot, [a, b) < pivot, (c, d] > pivot, (d, to) == pivot.
+            int a = from + 1;
+            int b = from + 1;
+            int c = to - 1;
+            int d = to - 1;
+            while (true) {
+                int cmp;
+                while (b <= c && (cmp = s.compareToPivot(b)) <= 0) {
+                    if (cmp == 0) {
+                        s.swap(a++, b);
+                    }
+                    b++;
                 }
+                while (c >= b && (cmp = s.compareToPivot(c)) >= 0) {
+                    if (cmp == 0) {
+                        s.swap(c, d--);
+                    }
+                    c--;
+                }
+                if (b > c) {
+                    break;
+                }
+                s.swap(b++, c--);
             }
+            int less = b - a;
+            int greater = d - c;
+            int leftEquals = Math.min(a - from, less);
+            swapRanges(s, from, b - leftEquals, leftEquals);
+            int rightEquals = Math.min(to - 1 - d, greater);
+            swapRanges(s, b, to - rightEquals, rightEquals);
+            int lt = from + less;
+            int gt = to - 1 - greater;
             // Recurse into the smaller side, loop on the larger: the stack stays O(log n).
             if (lt - from < to - gt - 1) {
                 sort(s, from, lt, depthBudget);
@@ -75,6 +95,13 @@ final class QuickSort {
         int d = len / 8;
         return medianOfThree(s, medianOfThree(s, a - d, a, a + d), medianOfThree(s, b - d, b, b + d),
                 medianOfThree(s, c - d, c, c + d));
+    }
+
+    /** Swaps the {@code n} entries from {@code i} with the {@code n} entries from {@code j}. */
+    private static void swapRanges(IndexedSortable s, int i, int j, int n) {
+        for (int k = 0; k < n; k++) {
+            s.swap(i + k, j + k);
+        }
     }
 
     private static int medianOfThree(IndexedSortable s, int a, int b, int c) {
