@@ -55,12 +55,16 @@ public final class AggregateDataSet<T> extends DataSet<T> {
         KeySelector key = keySelector;
         int keyField = keySelector instanceof TupleFieldKeySelector<?> byFields && byFields.fields().length == 1
                 ? byFields.fields()[0] : -1;
-        DataSet<T> combined = input.forward(name + " (combine)",
-                () -> new TupleAggregateOperator(key, keyField, fields, null, combinerEntries), serializer);
         if (keySelector == null) {
+            // One group: the combiner holds a single key and needs no memory of its own.
+            DataSet<T> combined = input.forward(name + " (combine)",
+                    () -> new TupleAggregateOperator(null, fields, null, combinerEntries), serializer);
             return combined.connect(name, () -> new TupleAggregateOperator(null, fields, null, 0), serializer,
                     new RebalancePartitioner<>(), 1).node;
         }
+        DataSet<T> combined = input.forward(name + " (combine)",
+                () -> new TupleAggregateOperator(key, keyField, fields, serializer, combinerEntries), serializer);
+        combined.node.setManagedMemoryWeight(1);
         return combined.connect(name, () -> new TupleAggregateOperator(key, keyField, fields, serializer, 0),
                 serializer, new HashPartitioner<>(keySelector), PlanNode.DEFAULT_PARALLELISM)
                 .node.setManagedMemoryWeight(1).setGroupedBy(keySelector);

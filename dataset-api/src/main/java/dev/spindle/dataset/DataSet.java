@@ -530,7 +530,8 @@ public class DataSet<T> {
         int combinerEntries = env.getConfiguration().get(dev.spindle.runtime.config.CoreOptions.COMBINER_MAX_ENTRIES);
         TypeSerializer<T> serializer = serializer();
         DataSet<T> combined = forward(name + " (combine)",
-                () -> new HashReduceOperator<>(reducer, key, combinerEntries), serializer);
+                () -> new HashReduceOperator<>(reducer, key, serializer, combinerEntries), serializer);
+        combined.node.setManagedMemoryWeight(1);
         DataSet<T> reduced = combined.connect(name, () -> new HashReduceOperator<>(reducer, key, serializer, 0),
                 serializer, new HashPartitioner<>(key), PlanNode.DEFAULT_PARALLELISM);
         reduced.node.setManagedMemoryWeight(1).setGroupedBy(key);

@@ -24,8 +24,9 @@ public final class CoreOptions implements OptionsHolder {
             "Run operators joined by forward edges of equal parallelism in one thread, without serialization.");
 
     public static final ConfigOption<Integer> COMBINER_MAX_ENTRIES = ConfigOption.intOption(
-            "execution.combiner.max-entries", 100_000,
-            "Distinct keys a pre-shuffle hash combiner holds before it emits its partial results.");
+            "execution.combiner.max-entries", 1_000_000,
+            "Most distinct keys a pre-shuffle hash combiner holds before it emits its partial results. It "
+                    + "also emits them when its table would outgrow its share of managed memory.");
 
     private CoreOptions() {
     }

@@ -6,7 +6,6 @@ import dev.spindle.api.functions.ReduceFunction;
 import dev.spindle.runtime.memory.MemoryAllocationException;
 import dev.spindle.runtime.memory.MemoryManager;
 import dev.spindle.runtime.memory.MemorySegment;
-import dev.spindle.runtime.serialization.DataOutputSerializer;
 import dev.spindle.runtime.serialization.TypeSerializer;
 import dev.spindle.runtime.shuffle.partitioner.KeyHashing;
 import dev.spindle.runtime.sort.ExternalSorter;
@@ -23,19 +22,14 @@ import java.util.Objects;
 /**
  * Aggregates records with equal keys (a grouped reduce, tuple field aggregations: anything a
  * {@link HashAggregateTable} does) within a share of managed memory, however many keys there are.
- * Aggregates live in the table as Java objects whose estimated size is kept within
- * {@link MemoryManager#reservePages reserved} pages: an entry counts as twice the serialized size
- * of the record that started it plus a per-entry overhead, where the serialized size is the running
- * average of a sample (the first entries, then one in {@link #SAMPLE_EVERY}), so that input that fits
- * is aggregated without serializing every new key. The table's own arrays count too, and are all
- * that counts for a table whose entries keep no records ({@link HashAggregateTable#keepsRecords}).
- * When the table is full, its partial aggregates go into an {@link ExternalSorter} ordered by key
- * hash, and the table starts over. At the end, without a spill, the table is emitted as it is;
+ * Aggregates live in the table as Java objects whose {@link TableMemoryEstimate estimated size} is
+ * kept within {@link MemoryManager#reservePages reserved} pages. When the table is full, its
+ * partial aggregates go into an {@link ExternalSorter} ordered by key hash, and the table starts over. At the end, without a spill, the table is emitted as it is;
  * otherwise it joins the sorter too, and the sorted partials go through the table once more:
  * partials with one hash are adjacent, the table combines them by key equality, and it is emitted
  * and emptied between two hashes whenever it is full. Keys therefore need {@code equals} and
- * {@code hashCode}, not an order. The size estimate ignores aggregates that grow (a reduce that
- * concatenates), so such aggregates may exceed the share.
+ * {@code hashCode}, not an order. Aggregates that grow (a reduce that concatenates) may exceed the
+ * share.
  *
  * <p>Memory: the whole share is reserved for the table until the first spill; then half of it (at
  * least {@link ExternalSorter#MIN_PAGES}) goes to the sorter and the table keeps the rest.
@@ -49,13 +43,6 @@ public final class SpillingHashAggregator<T, K> implements Closeable {
     /** The fewest pages an aggregator works with: its table's and its sorter's minimum. */
     public static final int MIN_PAGES = 2 * ExternalSorter.MIN_PAGES;
 
-    /** Estimated heap bytes of a table entry beyond twice its serialized size (map node, boxes, headers). */
-    private static final int ENTRY_OVERHEAD = 64;
-    /** New entries whose record is serialized to learn the average size, before sampling thins out. */
-    private static final int FULL_SAMPLE = 64;
-    /** After the first {@link #FULL_SAMPLE} entries, one new entry in this many is sampled. */
-    static final int SAMPLE_EVERY = 16;
-
     private final TypeSerializer<T> serializer;
     private final KeySelector<T, K> keySelector;
     private final HashAggregateTable<T> table;
@@ -64,14 +51,9 @@ public final class SpillingHashAggregator<T, K> implements Closeable {
     private final int pages;
     private final File[] tempDirectories;
     private final int maxFanIn;
-    private final DataOutputSerializer scratch = new DataOutputSerializer(256);
+    private final TableMemoryEstimate<T> estimate;
     private int reservedPages;
     private long tableLimitBytes;
-    /** Estimated bytes of the records the table keeps (see {@link #tableBytes}). */
-    private long recordBytes;
-    private long newEntries;
-    private long sampledEntries;
-    private long sampledBytes;
     private ExternalSorter<T, K> sorter;
     private int spills;
     private boolean finished;
@@ -86,6 +68,7 @@ public final class SpillingHashAggregator<T, K> implements Closeable {
         this.pages = b.pages;
         this.tempDirectories = b.tempDirectories;
         this.maxFanIn = b.maxFanIn;
+        this.estimate = new TableMemoryEstimate<>(table, serializer);
         memoryManager.reservePages(owner, pages);
         this.reservedPages = pages;
         this.tableLimitBytes = (long) pages * memoryManager.pageSize();
@@ -115,41 +98,12 @@ public final class SpillingHashAggregator<T, K> implements Closeable {
         if (table.update(record)) {
             return;
         }
-        long size = table.keepsRecords() ? estimateSize(record) : 0;
-        if (tableBytes() + size > tableLimitBytes && table.size() > 0) {
+        long size = estimate.entryBytes(record);
+        if (estimate.bytesAfterInsert() + size > tableLimitBytes && table.size() > 0) {
             spillTable();
         }
         table.insert(record);
-        recordBytes += size;
-    }
-
-    /**
-     * The table's estimated heap bytes once one more key is inserted: its arrays (which may grow) and
-     * its records. Records count only while the table keeps them; a table that starts keeping them
-     * (one giving up entries without records) counts the average estimate for each entry it has.
-     * Spilling rather than growing past the limit keeps the arrays within it.
-     */
-    private long tableBytes() throws IOException {
-        long arrays = table.arrayBytesAfterInsert();
-        if (!table.keepsRecords()) {
-            return arrays;
-        }
-        if (recordBytes == 0 && table.size() > 0 && sampledEntries > 0) {
-            recordBytes = table.size() * (ENTRY_OVERHEAD + 2L * sampledBytes / sampledEntries);
-        }
-        return arrays + recordBytes;
-    }
-
-    /** The estimated heap size of a new entry, from the average serialized size of sampled records. */
-    private long estimateSize(T record) throws IOException {
-        if (newEntries < FULL_SAMPLE || newEntries % SAMPLE_EVERY == 0) {
-            scratch.clear();
-            serializer.serialize(record, scratch);
-            sampledEntries++;
-            sampledBytes += scratch.length();
-        }
-        newEntries++;
-        return ENTRY_OVERHEAD + 2L * sampledBytes / sampledEntries;
+        estimate.inserted(size);
     }
 
     /** Moves every aggregate of the table into the sorter (created on the first spill). */
@@ -169,7 +123,7 @@ public final class SpillingHashAggregator<T, K> implements Closeable {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        recordBytes = 0;
+        estimate.emptied();
         spills++;
     }
 
@@ -198,20 +152,20 @@ public final class SpillingHashAggregator<T, K> implements Closeable {
         spillTable();
         RecordIterator<T> sorted = sorter.finish();
         int currentHash = 0;
-        recordBytes = 0;
+        estimate.emptied();
         for (T partial = sorted.next(); partial != null; partial = sorted.next()) {
             int hash = KeyHashing.stableHash(keySelector.getKey(partial));
             // Keys of one hash are adjacent, so the table may be emptied between two hashes; it is,
             // once it is full (emptying it per hash would cost its whole capacity per key).
-            if (hash != currentHash && tableBytes() >= tableLimitBytes) {
+            if (hash != currentHash && estimate.bytesAfterInsert() >= tableLimitBytes) {
                 table.drain(out);
-                recordBytes = 0;
+                estimate.emptied();
             }
             currentHash = hash;
             if (!table.update(partial)) {
-                long size = table.keepsRecords() ? estimateSize(partial) : 0;
+                long size = estimate.entryBytes(partial);
                 table.insert(partial);
-                recordBytes += size;
+                estimate.inserted(size);
             }
         }
         table.drain(out);

@@ -184,6 +184,7 @@ public final class Task implements Runnable {
             }
         }
         TaskMetrics metrics = io == null ? TaskMetrics.EMPTY : io.metrics(duration);
+        LOG.debug("{} {} after {} ms", tdd.taskNameWithSubtask(), finalState, duration);
         listener.onTaskEnded(tdd, finalState, error, acc, metrics);
     }
 

@@ -3,6 +3,7 @@ package dev.spindle.runtime.operators.batch;
 import dev.spindle.api.functions.KeySelector;
 import dev.spindle.runtime.hash.HashAggregateTable;
 import dev.spindle.runtime.hash.SpillingHashAggregator;
+import dev.spindle.runtime.hash.TableMemoryEstimate;
 import dev.spindle.runtime.operators.OneInputOperator;
 import dev.spindle.runtime.serialization.TypeSerializer;
 import org.apache.logging.log4j.LogManager;
@@ -12,7 +13,8 @@ import org.apache.logging.log4j.Logger;
  * Aggregates records with equal keys in a {@link HashAggregateTable}, in one of two roles:
  * <ul>
  *   <li>combiner ({@code maxEntries > 0}, before the shuffle): emits its partial aggregates whenever
- *       the table holds {@code maxEntries} keys and a new key arrives, so memory stays bounded. When
+ *       a new key arrives and the table holds {@code maxEntries} keys or would outgrow the
+ *       operator's share of managed memory (its {@link TableMemoryEstimate estimated size}). When
  *       the first full table combined too little (fewer than {@link #MIN_COMBINE_RATIO} records per
  *       key: nearly every key is new, as with ids that do not repeat within a table's worth of
  *       records), the combiner only costs a lookup per record, so from then on it passes records
@@ -38,12 +40,17 @@ public abstract class HashAggregateOperator<T, K> extends OneInputOperator<T, T>
     private final int maxEntries;
     private transient HashAggregateTable<T> table;
     private transient SpillingHashAggregator<T, K> spilling;
+    /** A combiner's size estimate and limit (its share of managed memory, reserved while it runs). */
+    private transient TableMemoryEstimate<T> combinerEstimate;
+    private transient long combinerLimitBytes;
+    private transient int combinerReservedPages;
     private transient long recordsInTable;
     private transient boolean passThrough;
     private transient boolean flushedBefore;
 
     /**
-     * @param serializer the records' serializer, needed to spill (may be null for a combiner)
+     * @param serializer the records' serializer, needed to spill and to estimate a combiner's memory
+     *                   (may be null for a combiner, which is then bounded by {@code maxEntries} alone)
      * @param maxEntries keys a combiner holds before it emits; 0 or less for the final aggregation
      */
     protected HashAggregateOperator(KeySelector<T, K> keySelector, TypeSerializer<T> serializer, int maxEntries) {
@@ -59,6 +66,7 @@ public abstract class HashAggregateOperator<T, K> extends OneInputOperator<T, T>
     public void open() throws Exception {
         table = createTable();
         if (maxEntries > 0) {
+            openCombiner();
             return;
         }
         if (serializer == null) {
@@ -76,6 +84,17 @@ public abstract class HashAggregateOperator<T, K> extends OneInputOperator<T, T>
         }
     }
 
+    private void openCombiner() throws Exception {
+        combinerEstimate = new TableMemoryEstimate<>(table, serializer);
+        int pages = context.managedMemoryPages();
+        combinerLimitBytes = Long.MAX_VALUE;
+        if (pages > 0) {
+            context.memoryManager().reservePages(context.memoryOwner(), pages);
+            combinerReservedPages = pages;
+            combinerLimitBytes = (long) pages * context.memoryManager().pageSize();
+        }
+    }
+
     @Override
     public void process(T record) throws Exception {
         if (spilling != null) {
@@ -90,20 +109,30 @@ public abstract class HashAggregateOperator<T, K> extends OneInputOperator<T, T>
             recordsInTable++;
             return;
         }
-        if (maxEntries > 0 && table.size() >= maxEntries) {
-            flushCombiner();
-            if (passThrough) {
-                output.collect(record);
-                return;
+        long size = 0;
+        if (maxEntries > 0) {
+            size = combinerEstimate.entryBytes(record);
+            if (table.size() > 0 && (table.size() >= maxEntries
+                    || combinerEstimate.bytesAfterInsert() + size > combinerLimitBytes)) {
+                flushCombiner();
+                if (passThrough) {
+                    output.collect(record);
+                    return;
+                }
             }
         }
         table.insert(record);
         recordsInTable++;
+        if (combinerEstimate != null) {
+            combinerEstimate.inserted(size);
+        }
     }
 
     /** Emits a combiner's full table; the first time, decides whether combining pays. */
     private void flushCombiner() throws Exception {
         int keys = table.size();
+        LOG.debug("{} emits {} keys combined from {} records ({} bytes estimated, limit {})", context.operatorName(),
+                keys, recordsInTable, combinerEstimate.bytesAfterInsert(), combinerLimitBytes);
         if (!flushedBefore && recordsInTable < MIN_COMBINE_RATIO * keys) {
             passThrough = true;
             LOG.debug("{} passes records through uncombined: its first {} records had {} distinct keys",
@@ -111,6 +140,7 @@ public abstract class HashAggregateOperator<T, K> extends OneInputOperator<T, T>
         }
         flushedBefore = true;
         table.drain(output);
+        combinerEstimate.emptied();
         recordsInTable = 0;
     }
 
@@ -137,6 +167,10 @@ public abstract class HashAggregateOperator<T, K> extends OneInputOperator<T, T>
     public void dispose() {
         if (spilling != null) {
             spilling.close();
+        }
+        if (combinerReservedPages > 0) {
+            context.memoryManager().releaseReservedPages(context.memoryOwner(), combinerReservedPages);
+            combinerReservedPages = 0;
         }
     }
 }

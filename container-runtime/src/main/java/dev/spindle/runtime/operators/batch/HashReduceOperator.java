@@ -16,7 +16,10 @@ public final class HashReduceOperator<T, K> extends HashAggregateOperator<T, K> 
 
     private final ReduceFunction<T> function;
 
-    /** The final reduce ({@code maxEntries <= 0}) spills within its managed memory; a combiner emits at {@code maxEntries} keys. */
+    /**
+     * The final reduce ({@code maxEntries <= 0}) spills within its managed memory; a combiner emits
+     * at {@code maxEntries} keys or when its table would outgrow its share of managed memory.
+     */
     public HashReduceOperator(ReduceFunction<T> function, KeySelector<T, K> keySelector, TypeSerializer<T> serializer,
                               int maxEntries) {
         super(keySelector, serializer, maxEntries);

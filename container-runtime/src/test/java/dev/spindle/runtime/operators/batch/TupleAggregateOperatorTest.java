@@ -242,6 +242,49 @@ class TupleAggregateOperatorTest {
         assertEquals(1500L, combined.stream().mapToLong(t -> t.f1).sum());
     }
 
+    /**
+     * A combiner emits before its table would outgrow its share of managed memory, with or without
+     * carriers, however many keys {@code maxEntries} allows, and releases its reservation at the end.
+     * Without a share only {@code maxEntries} bounds it.
+     */
+    @Test
+    void shouldEmitACombinersTableBeforeItOutgrowsItsShareOfManagedMemory() throws Exception {
+        int keys = 50_000;
+        List<Tuple2<Long, Long>> longKeyed = new ArrayList<>();
+        List<Tuple2<String, Long>> stringKeyed = new ArrayList<>();
+        // Every key twice in a row (tables combine well, so the combiner keeps combining), then every
+        // key once more: a table that had to be emitted in between no longer holds it.
+        for (int round = 0; round < 2; round++) {
+            for (long k = 0; k < keys; k++) {
+                for (int copies = round == 0 ? 2 : 1; copies > 0; copies--) {
+                    longKeyed.add(Tuple2.of(k, 1L));
+                    stringKeyed.add(Tuple2.of("a-key-too-long-to-inline-" + k, 1L));
+                }
+            }
+        }
+        List<FieldAggregation> sumOfOne = List.of(new FieldAggregation(Aggregations.SUM, 1));
+        KeySelector<Tuple2<Long, Long>, Object> longKey = t -> t.f0;
+        KeySelector<Tuple2<String, Long>, Object> stringKey = t -> t.f0;
+        TypeSerializer<Tuple2<Long, Long>> longSerializer = tupleSerializer(Tuple2.class, Long.class, Long.class);
+        TypeSerializer<Tuple2<String, Long>> stringSerializer = tupleSerializer(Tuple2.class, String.class, Long.class);
+
+        // 512 KiB: about 12K keys without carriers (32 bytes a slot), fewer with them.
+        TestingOperatorContext small = context().managedMemory(16, 32 << 10);
+        List<Tuple2<Long, Long>> fromLongs = run(
+                new TupleAggregateOperator<>(longKey, 0, sumOfOne, longSerializer, 1_000_000), longKeyed, small);
+        assertEquals(0, small.memoryManager().pagesReservedBy(small.memoryOwner()), "the reservation is released");
+        TestingOperatorContext other = context().managedMemory(16, 32 << 10);
+        List<Tuple2<String, Long>> fromStrings = run(
+                new TupleAggregateOperator<>(stringKey, 0, sumOfOne, stringSerializer, 1_000_000), stringKeyed, other);
+
+        for (List<? extends Tuple2<?, Long>> out : List.of(fromLongs, fromStrings)) {
+            assertTrue(out.size() > keys + keys / 2 && out.size() <= 2 * keys, out.size() + " partial aggregates");
+            assertEquals(3L * keys, out.stream().mapToLong(t -> t.f1).sum());
+        }
+        assertEquals(keys, run(new TupleAggregateOperator<>(longKey, 0, sumOfOne, longSerializer, 1_000_000),
+                longKeyed, context()).size(), "without a share, every key fits");
+    }
+
     @Test
     void shouldFailClearlyOnNullsAndOnValuesItCannotSum() {
         List<FieldAggregation> sumOfOne = List.of(new FieldAggregation(Aggregations.SUM, 1));
