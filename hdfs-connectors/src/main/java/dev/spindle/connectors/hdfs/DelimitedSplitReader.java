@@ -2,6 +2,9 @@ package dev.spindle.connectors.hdfs;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.hadoop.fs.FSDataInputStream;
@@ -24,6 +27,9 @@ public final class DelimitedSplitReader implements Closeable {
 
     /** Large enough that Hadoop's stream reads straight into it, bypassing its own buffer copy. */
     static final int DEFAULT_BUFFER_SIZE = 1 << 20;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private final FileInputSplit split;
     private final byte[] delimiter;
@@ -232,19 +238,37 @@ public final class DelimitedSplitReader implements Closeable {
         }
     }
 
-    private static int indexOf(byte[] b, int from, int to, byte[] delimiter) {
+    static int indexOf(byte[] b, int from, int to, byte[] delimiter) {
         byte first = delimiter[0];
         if (delimiter.length == 1) {
-            for (int i = from; i < to; i++) {
-                if (b[i] == first) {
-                    return i;
-                }
-            }
-            return -1;
+            return indexOf(b, from, to, first);
         }
         int last = to - delimiter.length;
         for (int i = from; i <= last; i++) {
             if (b[i] == first && Arrays.equals(b, i, i + delimiter.length, delimiter, 0, delimiter.length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The first {@code value} in {@code b[from, to)}, or -1. Looks at eight bytes at a time: after an
+     * XOR with the value repeated, a matching byte is zero, and {@code (x - 0x01..) & ~x & 0x80..}
+     * sets the high bit of the first zero byte (bits above it may be set too, never below).
+     */
+    private static int indexOf(byte[] b, int from, int to, byte value) {
+        long pattern = (value & 0xFFL) * ONES;
+        int i = from;
+        for (; i <= to - Long.BYTES; i += Long.BYTES) {
+            long x = (long) LONGS.get(b, i) ^ pattern;
+            long zeros = (x - ONES) & ~x & HIGH_BITS;
+            if (zeros != 0) {
+                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == value) {
                 return i;
             }
         }

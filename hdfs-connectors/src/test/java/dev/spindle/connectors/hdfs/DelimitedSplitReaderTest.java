@@ -42,6 +42,31 @@ class DelimitedSplitReaderTest {
         }
     }
 
+    /** The eight-bytes-at-a-time search finds the first delimiter at every position, and only in range. */
+    @Test
+    void shouldFindASingleByteDelimiterAtEveryPositionOfARange() {
+        byte[] newline = {'\n'};
+        for (int length = 0; length < 40; length++) {
+            for (int at = 0; at < length; at++) {
+                byte[] b = new byte[length + 2];
+                // Bytes that the bit trick might confuse with the delimiter: one above, one below, 0x80.
+                for (int i = 0; i < b.length; i++) {
+                    b[i] = (byte) (i % 3 == 0 ? '\n' + 1 : i % 3 == 1 ? '\n' - 1 : 0x8A);
+                }
+                b[1 + at] = '\n';
+                if (at + 1 < length) {
+                    b[2 + at] = '\n';
+                }
+                b[0] = '\n';
+                b[length + 1] = '\n';
+                assertEquals(1 + at, DelimitedSplitReader.indexOf(b, 1, 1 + length, newline), "length " + length);
+                b[1 + at] = 'x';
+                int expected = at + 1 < length ? 2 + at : -1;
+                assertEquals(expected, DelimitedSplitReader.indexOf(b, 1, 1 + length, newline), "length " + length);
+            }
+        }
+    }
+
     @Test
     void shouldGiveAFileWithoutDelimitersToTheFirstSplitOnly() throws IOException {
         Path file = tempDir.resolve("one.txt");
