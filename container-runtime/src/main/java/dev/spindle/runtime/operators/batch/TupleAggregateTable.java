@@ -50,7 +50,8 @@ final class TupleAggregateTable<T extends Tuple, K> implements HashAggregateTabl
             aggregators[i] = FieldAggregator.of(fields.get(i), i);
         }
         this.kinds = fields.stream().map(FieldAggregation::aggregation).toArray(Aggregations[]::new);
-        this.table = new AggregationTable(1024, aggregators.length);
+        // A key that is one field may well be a Long (an id): start with the compact layout.
+        this.table = new AggregationTable(1024, aggregators.length, keyField >= 0);
         this.carrierFreeKeyField = keyField;
     }
 

@@ -119,6 +119,83 @@ class AggregationTableTest {
         assertNotEquals(firstOrder, secondOrder);
     }
 
+    /** Long keys (0, negative, extreme) in the compact layout, across growth, without key objects. */
+    @Test
+    void shouldAggregateLongKeysInTheCompactLayoutAcrossGrowth() {
+        Random random = new Random(8);
+        AggregationTable compact = new AggregationTable(16, 2, true);
+        AggregationTable general = new AggregationTable(16, 2);
+        Map<Long, Long> counts = new HashMap<>();
+        Map<Long, Double> sums = new HashMap<>();
+        for (int i = 0; i < 100_000; i++) {
+            long key = switch (random.nextInt(4)) {
+                case 0 -> random.nextInt(20) - 10;
+                case 1 -> random.nextInt(5) == 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+                default -> random.nextLong() % 30_000;
+            };
+            double v = random.nextInt(8) / 4.0;
+            counts.merge(key, 1L, Long::sum);
+            sums.merge(key, v, Double::sum);
+            for (AggregationTable table : List.of(compact, general)) {
+                int slot = table.find(key);
+                if (slot < 0) {
+                    slot = table.insert(-slot - 1, null, null);
+                    assertTrue(table.lastKeyInline());
+                }
+                table.addLong(slot, 0, 1);
+                table.addDouble(slot, 1, v);
+            }
+        }
+        assertEquals(counts.size(), compact.size());
+        assertTrue(compact.bytesAfterInsert() < general.bytesAfterInsert(), "compact slots are smaller");
+        Map<Object, Long> actualCounts = new HashMap<>();
+        Map<Object, Double> actualSums = new HashMap<>();
+        compact.drain(slot -> {
+            actualCounts.put(compact.inlineKey(slot), compact.getLong(slot, 0));
+            actualSums.put(compact.inlineKey(slot), compact.getDouble(slot, 1));
+        });
+        assertEquals(counts, actualCounts);
+        assertEquals(sums, actualSums);
+        assertEquals(0, compact.size());
+        assertTrue(compact.find(0L) < 0, "a drained table no longer holds the key 0");
+    }
+
+    /** The first key that is not a Long moves every entry, with its accumulators and objects, to the general layout. */
+    @Test
+    void shouldLeaveTheCompactLayoutForAKeyThatIsNotALong() {
+        AggregationTable table = new AggregationTable(16, 1, true);
+        for (long k = 0; k < 1000; k++) {
+            int slot = table.find(k);
+            slot = table.insert(-slot - 1, null, null);
+            table.addLong(slot, 0, k);
+            if (k % 2 == 0) {
+                table.attach(slot, k, "record-" + k);
+            }
+        }
+        for (Object key : List.of("a-string", 5, 5L, 0L)) {
+            int slot = table.find(key);
+            if (slot < 0) {
+                slot = table.insert(-slot - 1, key, "record-" + key);
+            }
+            table.addLong(slot, 0, 1000);
+        }
+        assertEquals(1002, table.size());
+        Map<Object, Long> sums = new HashMap<>();
+        Map<Object, Object> records = new HashMap<>();
+        table.drain(slot -> {
+            Object key = table.inlineKey(slot) != null ? table.inlineKey(slot) : "a-string";
+            assertEquals(null, sums.put(key, table.getLong(slot, 0)), "key " + key + " once");
+            records.put(key, table.record(slot));
+        });
+        for (long k = 0; k < 1000; k++) {
+            assertEquals(k == 0 || k == 5 ? k + 1000 : k, sums.get(k));
+            assertEquals(k % 2 == 0 ? "record-" + k : null, records.get(k));
+        }
+        assertEquals(1000L, sums.get(5));
+        assertEquals(1000L, sums.get("a-string"));
+        assertEquals("record-5", records.get(5));
+    }
+
     private static int keyOf(Object record) {
         return Integer.parseInt(((String) record).substring("record-".length()));
     }
