@@ -11,6 +11,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -38,8 +39,11 @@ final class SortBuffer<T, K> implements IndexedSortable {
     private final ArrayDeque<MemorySegment> freePages;
     private final List<MemorySegment> dataSegments = new ArrayList<>();
     private final List<MemorySegment> indexSegments = new ArrayList<>();
-    private final List<byte[]> dataPages = new ArrayList<>();
-    private final List<byte[]> indexPages = new ArrayList<>();
+    // The pages' arrays, in plain arrays: sorting reads an index page for every comparison and swap.
+    private byte[][] dataPages = new byte[16][];
+    private int dataPageCount;
+    private byte[][] indexPages = new byte[16][];
+    private int indexPageCount;
     private final DataInputDeserializer input = new DataInputDeserializer();
     private byte[] spanBuffer = new byte[256];
     private int size;
@@ -78,8 +82,8 @@ final class SortBuffer<T, K> implements IndexedSortable {
 
     /** Stores a serialized record with its normalized key; false, storing nothing, if the pages are full. */
     boolean tryAdd(long prefix, byte[] bytes, int length) {
-        boolean needIndexPage = (size & entryMask) == 0 && (size >>> entryShift) == indexPages.size();
-        long dataCapacity = (long) dataPages.size() << pageShift;
+        boolean needIndexPage = (size & entryMask) == 0 && (size >>> entryShift) == indexPageCount;
+        long dataCapacity = (long) dataPageCount << pageShift;
         long missing = dataEnd + 4 + length - dataCapacity;
         long dataPagesNeeded = missing <= 0 ? 0 : (missing + pageSize - 1) >>> pageShift;
         if (size == Integer.MAX_VALUE || dataPagesNeeded + (needIndexPage ? 1 : 0) > freePages.size()) {
@@ -88,12 +92,12 @@ final class SortBuffer<T, K> implements IndexedSortable {
         for (long i = 0; i < dataPagesNeeded; i++) {
             MemorySegment page = freePages.poll();
             dataSegments.add(page);
-            dataPages.add(page.array());
+            dataPages = append(dataPages, dataPageCount++, page.array());
         }
         if (needIndexPage) {
             MemorySegment page = freePages.poll();
             indexSegments.add(page);
-            indexPages.add(page.array());
+            indexPages = append(indexPages, indexPageCount++, page.array());
         }
         long pointer = dataEnd;
         writeData(pointer, intBytes(length), 0, 4);
@@ -101,6 +105,13 @@ final class SortBuffer<T, K> implements IndexedSortable {
         dataEnd = pointer + 4 + length;
         setEntry(size++, prefix, pointer);
         return true;
+    }
+
+    /** {@code pages} with {@code page} at {@code index}, grown if needed. */
+    private static byte[][] append(byte[][] pages, int index, byte[] page) {
+        byte[][] result = index < pages.length ? pages : Arrays.copyOf(pages, pages.length * 2);
+        result[index] = page;
+        return result;
     }
 
     private byte[] intBytes(int v) {
@@ -117,7 +128,7 @@ final class SortBuffer<T, K> implements IndexedSortable {
             int page = (int) (position >>> pageShift);
             int inPage = (int) (position & (pageSize - 1));
             int n = Math.min(length, pageSize - inPage);
-            System.arraycopy(bytes, offset, dataPages.get(page), inPage, n);
+            System.arraycopy(bytes, offset, dataPages[page], inPage, n);
             position += n;
             offset += n;
             length -= n;
@@ -129,7 +140,7 @@ final class SortBuffer<T, K> implements IndexedSortable {
             int page = (int) (position >>> pageShift);
             int inPage = (int) (position & (pageSize - 1));
             int n = Math.min(length, pageSize - inPage);
-            System.arraycopy(dataPages.get(page), inPage, target, offset, n);
+            System.arraycopy(dataPages[page], inPage, target, offset, n);
             position += n;
             offset += n;
             length -= n;
@@ -145,18 +156,18 @@ final class SortBuffer<T, K> implements IndexedSortable {
     // ---- index entries
 
     private void setEntry(int i, long prefix, long pointer) {
-        byte[] page = indexPages.get(i >>> entryShift);
+        byte[] page = indexPages[i >>> entryShift];
         int offset = (i & entryMask) * ENTRY_BYTES;
         LONGS.set(page, offset, prefix);
         LONGS.set(page, offset + 8, pointer);
     }
 
     long prefix(int i) {
-        return (long) LONGS.get(indexPages.get(i >>> entryShift), (i & entryMask) * ENTRY_BYTES);
+        return (long) LONGS.get(indexPages[i >>> entryShift], (i & entryMask) * ENTRY_BYTES);
     }
 
     private long pointer(int i) {
-        return (long) LONGS.get(indexPages.get(i >>> entryShift), (i & entryMask) * ENTRY_BYTES + 8);
+        return (long) LONGS.get(indexPages[i >>> entryShift], (i & entryMask) * ENTRY_BYTES + 8);
     }
 
     // ---- sorting
@@ -178,8 +189,8 @@ final class SortBuffer<T, K> implements IndexedSortable {
 
     @Override
     public void swap(int i, int j) {
-        byte[] pageI = indexPages.get(i >>> entryShift);
-        byte[] pageJ = indexPages.get(j >>> entryShift);
+        byte[] pageI = indexPages[i >>> entryShift];
+        byte[] pageJ = indexPages[j >>> entryShift];
         int offI = (i & entryMask) * ENTRY_BYTES;
         int offJ = (j & entryMask) * ENTRY_BYTES;
         long prefixI = (long) LONGS.get(pageI, offI);
@@ -226,7 +237,7 @@ final class SortBuffer<T, K> implements IndexedSortable {
         long start = pointer + 4;
         int inPage = (int) (start & (pageSize - 1));
         if (inPage + length <= pageSize && length > 0) {
-            input.setBuffer(dataPages.get((int) (start >>> pageShift)), inPage, length);
+            input.setBuffer(dataPages[(int) (start >>> pageShift)], inPage, length);
         } else {
             byte[] span = spanFor(length);
             readData(start, span, 0, length);
@@ -256,7 +267,7 @@ final class SortBuffer<T, K> implements IndexedSortable {
                 int page = (int) (position >>> pageShift);
                 int inPage = (int) (position & (pageSize - 1));
                 int n = Math.min(length, pageSize - inPage);
-                out.write(dataPages.get(page), inPage, n);
+                out.write(dataPages[page], inPage, n);
                 position += n;
                 length -= n;
             }
@@ -281,8 +292,10 @@ final class SortBuffer<T, K> implements IndexedSortable {
         freePages.addAll(indexSegments);
         dataSegments.clear();
         indexSegments.clear();
-        dataPages.clear();
-        indexPages.clear();
+        Arrays.fill(dataPages, null);
+        dataPageCount = 0;
+        Arrays.fill(indexPages, null);
+        indexPageCount = 0;
         size = 0;
         dataEnd = 0;
         pivotKey = null;
