@@ -32,8 +32,14 @@ public abstract class HashAggregateOperator<T, K> extends OneInputOperator<T, T>
 
     private static final Logger LOG = LogManager.getLogger(HashAggregateOperator.class);
 
-    /** Records per key below which a combiner's first full table makes it pass records through. */
-    static final double MIN_COMBINE_RATIO = 1.5;
+    /**
+     * Records per key below which a combiner's first full table makes it pass records through. A
+     * lookup in a table larger than the CPU caches costs about as much as shuffling a record and
+     * looking it up after the shuffle, so combining pays once it removes more than half of the
+     * records (Connected Components' minima combine about 1.9 records per key; passing them through
+     * made it ~10% faster).
+     */
+    static final double MIN_COMBINE_RATIO = 2.0;
 
     protected final KeySelector<T, K> keySelector;
     private final TypeSerializer<T> serializer;
