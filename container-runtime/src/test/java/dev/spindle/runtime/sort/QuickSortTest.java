@@ -48,13 +48,8 @@ class QuickSortTest {
             duplicated[i] = i / 10;
         }
         for (int[] input : new int[][] {ascending(n), reverse(ascending(n)), organPipe(n), sawtooth, duplicated}) {
-            TestingSortable sortable = new TestingSortable(input.clone());
-            QuickSort.sort(sortable);
-            double perEntry = (double) sortable.comparisons / n;
+            double perEntry = (double) sortAndCheck(input).comparisons / n;
             assertTrue(perEntry < 30, perEntry + " comparisons per entry (log2 n = 17.6)");
-            int[] expected = input.clone();
-            Arrays.sort(expected);
-            assertArrayEquals(expected, sortable.values);
         }
     }
 
@@ -68,14 +63,19 @@ class QuickSortTest {
         int n = 200_000;
         Random random = new Random(7);
         for (int[] input : new int[][] {random.ints(n).toArray(), random.ints(n, 0, 50).toArray()}) {
-            TestingSortable sortable = new TestingSortable(input.clone());
-            QuickSort.sort(sortable);
-            double perEntry = (double) sortable.swaps / n;
+            double perEntry = (double) sortAndCheck(input).swaps / n;
             assertTrue(perEntry < 8, perEntry + " swaps per entry (log2 n = 17.6)");
-            int[] expected = input.clone();
-            Arrays.sort(expected);
-            assertArrayEquals(expected, sortable.values);
         }
+    }
+
+    /** Sorts a copy of {@code input}, checks the result against {@link Arrays#sort} and returns the counts. */
+    private static TestingSortable sortAndCheck(int[] input) {
+        TestingSortable sortable = new TestingSortable(input.clone());
+        QuickSort.sort(sortable);
+        int[] expected = input.clone();
+        Arrays.sort(expected);
+        assertArrayEquals(expected, sortable.values);
+        return sortable;
     }
 
     private static int[] ascending(int n) {

@@ -402,7 +402,6 @@ final class AggregationTable {
         }
     }
 
-
     /** The record of {@code slot}; null if it has none. */
     Object record(int slot) {
         return records == null ? null : records[slot];
