@@ -24,12 +24,12 @@ import java.util.Objects;
  * {@link HashAggregateTable} does) within a share of managed memory, however many keys there are.
  * Aggregates live in the table as Java objects whose {@link TableMemoryEstimate estimated size} is
  * kept within {@link MemoryManager#reservePages reserved} pages. When the table is full, its
- * partial aggregates go into an {@link ExternalSorter} ordered by key hash, and the table starts over. At the end, without a spill, the table is emitted as it is;
- * otherwise it joins the sorter too, and the sorted partials go through the table once more:
- * partials with one hash are adjacent, the table combines them by key equality, and it is emitted
- * and emptied between two hashes whenever it is full. Keys therefore need {@code equals} and
- * {@code hashCode}, not an order. Aggregates that grow (a reduce that concatenates) may exceed the
- * share.
+ * partial aggregates go into an {@link ExternalSorter} ordered by key hash, and the table starts
+ * over. At the end, without a spill, the table is emitted as it is; otherwise it joins the sorter
+ * too, and the sorted partials go through the table once more: partials with one hash are adjacent,
+ * the table combines them by key equality, and it is emitted and emptied between two hashes
+ * whenever it is full. Keys therefore need {@code equals} and {@code hashCode}, not an order.
+ * Aggregates that grow (a reduce that concatenates) may exceed the share.
  *
  * <p>Memory: the whole share is reserved for the table until the first spill; then half of it (at
  * least {@link ExternalSorter#MIN_PAGES}) goes to the sorter and the table keeps the rest.
@@ -99,7 +99,7 @@ public final class SpillingHashAggregator<T, K> implements Closeable {
             return;
         }
         long size = estimate.entryBytes(record);
-        if (estimate.bytesAfterInsert() + size > tableLimitBytes && table.size() > 0) {
+        if (estimate.outgrows(size, tableLimitBytes)) {
             spillTable();
         }
         table.insert(record);

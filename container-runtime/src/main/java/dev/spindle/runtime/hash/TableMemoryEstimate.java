@@ -54,6 +54,14 @@ public final class TableMemoryEstimate<T> {
         return arrays + recordBytes;
     }
 
+    /**
+     * Whether a non-empty table would outgrow {@code limitBytes} with one more entry of
+     * {@code entryBytes} (from {@link #entryBytes}); an empty table always takes it.
+     */
+    public boolean outgrows(long entryBytes, long limitBytes) {
+        return table.size() > 0 && bytesAfterInsert() + entryBytes > limitBytes;
+    }
+
     /** The estimated bytes of the entry that {@code record} would start (0 if the table keeps no records). */
     public long entryBytes(T record) throws IOException {
         if (!table.keepsRecords() || serializer == null) {

@@ -154,7 +154,6 @@ public final class PlanNode implements Serializable {
         return this;
     }
 
-    /** The iteration this node is a head, tail, result or solution-set operator of; null for other nodes. */
     /**
      * The key of which this node's output usually holds one record each (set by groupings: reduce,
      * aggregations, group reduce), or null. A hint for planning, never relied on for correctness.
@@ -168,6 +167,7 @@ public final class PlanNode implements Serializable {
         return this;
     }
 
+    /** The iteration this node is a head, tail, result or solution-set operator of; null for other nodes. */
     public IterationSpec iteration() {
         return iteration;
     }

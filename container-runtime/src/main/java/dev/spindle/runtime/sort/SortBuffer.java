@@ -1,6 +1,7 @@
 package dev.spindle.runtime.sort;
 
 import dev.spindle.runtime.memory.MemorySegment;
+import dev.spindle.runtime.memory.PageList;
 import dev.spindle.runtime.memory.SpillFileWriter;
 import dev.spindle.runtime.serialization.DataInputDeserializer;
 import dev.spindle.runtime.serialization.TypeSerializer;
@@ -10,8 +11,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -37,13 +36,8 @@ final class SortBuffer<T, K> implements IndexedSortable {
     private final int entryShift;
     private final int entryMask;
     private final ArrayDeque<MemorySegment> freePages;
-    private final List<MemorySegment> dataSegments = new ArrayList<>();
-    private final List<MemorySegment> indexSegments = new ArrayList<>();
-    // The pages' arrays, in plain arrays: sorting reads an index page for every comparison and swap.
-    private byte[][] dataPages = new byte[16][];
-    private int dataPageCount;
-    private byte[][] indexPages = new byte[16][];
-    private int indexPageCount;
+    private final PageList dataPages = new PageList();
+    private final PageList indexPages = new PageList();
     private final DataInputDeserializer input = new DataInputDeserializer();
     private byte[] spanBuffer = new byte[256];
     private int size;
@@ -82,22 +76,18 @@ final class SortBuffer<T, K> implements IndexedSortable {
 
     /** Stores a serialized record with its normalized key; false, storing nothing, if the pages are full. */
     boolean tryAdd(long prefix, byte[] bytes, int length) {
-        boolean needIndexPage = (size & entryMask) == 0 && (size >>> entryShift) == indexPageCount;
-        long dataCapacity = (long) dataPageCount << pageShift;
+        boolean needIndexPage = (size & entryMask) == 0 && (size >>> entryShift) == indexPages.size();
+        long dataCapacity = (long) dataPages.size() << pageShift;
         long missing = dataEnd + 4 + length - dataCapacity;
         long dataPagesNeeded = missing <= 0 ? 0 : (missing + pageSize - 1) >>> pageShift;
         if (size == Integer.MAX_VALUE || dataPagesNeeded + (needIndexPage ? 1 : 0) > freePages.size()) {
             return false;
         }
         for (long i = 0; i < dataPagesNeeded; i++) {
-            MemorySegment page = freePages.poll();
-            dataSegments.add(page);
-            dataPages = append(dataPages, dataPageCount++, page.array());
+            dataPages.add(freePages.poll());
         }
         if (needIndexPage) {
-            MemorySegment page = freePages.poll();
-            indexSegments.add(page);
-            indexPages = append(indexPages, indexPageCount++, page.array());
+            indexPages.add(freePages.poll());
         }
         long pointer = dataEnd;
         writeData(pointer, intBytes(length), 0, 4);
@@ -105,13 +95,6 @@ final class SortBuffer<T, K> implements IndexedSortable {
         dataEnd = pointer + 4 + length;
         setEntry(size++, prefix, pointer);
         return true;
-    }
-
-    /** {@code pages} with {@code page} at {@code index}, grown if needed. */
-    private static byte[][] append(byte[][] pages, int index, byte[] page) {
-        byte[][] result = index < pages.length ? pages : Arrays.copyOf(pages, pages.length * 2);
-        result[index] = page;
-        return result;
     }
 
     private byte[] intBytes(int v) {
@@ -128,7 +111,7 @@ final class SortBuffer<T, K> implements IndexedSortable {
             int page = (int) (position >>> pageShift);
             int inPage = (int) (position & (pageSize - 1));
             int n = Math.min(length, pageSize - inPage);
-            System.arraycopy(bytes, offset, dataPages[page], inPage, n);
+            System.arraycopy(bytes, offset, dataPages.array(page), inPage, n);
             position += n;
             offset += n;
             length -= n;
@@ -140,7 +123,7 @@ final class SortBuffer<T, K> implements IndexedSortable {
             int page = (int) (position >>> pageShift);
             int inPage = (int) (position & (pageSize - 1));
             int n = Math.min(length, pageSize - inPage);
-            System.arraycopy(dataPages[page], inPage, target, offset, n);
+            System.arraycopy(dataPages.array(page), inPage, target, offset, n);
             position += n;
             offset += n;
             length -= n;
@@ -156,18 +139,18 @@ final class SortBuffer<T, K> implements IndexedSortable {
     // ---- index entries
 
     private void setEntry(int i, long prefix, long pointer) {
-        byte[] page = indexPages[i >>> entryShift];
+        byte[] page = indexPages.array(i >>> entryShift);
         int offset = (i & entryMask) * ENTRY_BYTES;
         LONGS.set(page, offset, prefix);
         LONGS.set(page, offset + 8, pointer);
     }
 
     long prefix(int i) {
-        return (long) LONGS.get(indexPages[i >>> entryShift], (i & entryMask) * ENTRY_BYTES);
+        return (long) LONGS.get(indexPages.array(i >>> entryShift), (i & entryMask) * ENTRY_BYTES);
     }
 
     private long pointer(int i) {
-        return (long) LONGS.get(indexPages[i >>> entryShift], (i & entryMask) * ENTRY_BYTES + 8);
+        return (long) LONGS.get(indexPages.array(i >>> entryShift), (i & entryMask) * ENTRY_BYTES + 8);
     }
 
     // ---- sorting
@@ -189,8 +172,8 @@ final class SortBuffer<T, K> implements IndexedSortable {
 
     @Override
     public void swap(int i, int j) {
-        byte[] pageI = indexPages[i >>> entryShift];
-        byte[] pageJ = indexPages[j >>> entryShift];
+        byte[] pageI = indexPages.array(i >>> entryShift);
+        byte[] pageJ = indexPages.array(j >>> entryShift);
         int offI = (i & entryMask) * ENTRY_BYTES;
         int offJ = (j & entryMask) * ENTRY_BYTES;
         long prefixI = (long) LONGS.get(pageI, offI);
@@ -237,7 +220,7 @@ final class SortBuffer<T, K> implements IndexedSortable {
         long start = pointer + 4;
         int inPage = (int) (start & (pageSize - 1));
         if (inPage + length <= pageSize && length > 0) {
-            input.setBuffer(dataPages[(int) (start >>> pageShift)], inPage, length);
+            input.setBuffer(dataPages.array((int) (start >>> pageShift)), inPage, length);
         } else {
             byte[] span = spanFor(length);
             readData(start, span, 0, length);
@@ -267,7 +250,7 @@ final class SortBuffer<T, K> implements IndexedSortable {
                 int page = (int) (position >>> pageShift);
                 int inPage = (int) (position & (pageSize - 1));
                 int n = Math.min(length, pageSize - inPage);
-                out.write(dataPages[page], inPage, n);
+                out.write(dataPages.array(page), inPage, n);
                 position += n;
                 length -= n;
             }
@@ -288,14 +271,8 @@ final class SortBuffer<T, K> implements IndexedSortable {
 
     /** Empties the buffer; all its pages become free again. */
     void clear() {
-        freePages.addAll(dataSegments);
-        freePages.addAll(indexSegments);
-        dataSegments.clear();
-        indexSegments.clear();
-        Arrays.fill(dataPages, null);
-        dataPageCount = 0;
-        Arrays.fill(indexPages, null);
-        indexPageCount = 0;
+        freePages.addAll(dataPages.removeAll());
+        freePages.addAll(indexPages.removeAll());
         size = 0;
         dataEnd = 0;
         pivotKey = null;

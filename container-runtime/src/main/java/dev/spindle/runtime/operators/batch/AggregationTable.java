@@ -66,19 +66,26 @@ final class AggregationTable {
     /** A table that starts in the compact layout if {@code expectLongKeys} (see the class comment). */
     AggregationTable(int expected, int accumulators, boolean expectLongKeys) {
         this.accumulators = Math.max(1, accumulators);
-        this.compact = expectLongKeys;
-        this.header = compact ? 1 : HEADER;
-        this.stride = header + this.accumulators;
+        layOut(expectLongKeys);
         allocate(Integer.highestOneBit(Math.max(16, (int) (expected / LOAD_FACTOR)) - 1) << 1);
     }
 
+    /** Chooses the compact layout or the general one (for arrays allocated next). */
+    private void layOut(boolean compactLayout) {
+        compact = compactLayout;
+        header = compact ? 1 : HEADER;
+        stride = header + accumulators;
+    }
+
+    /** Empty arrays of {@code capacity} slots (and the key 0's slot in the compact layout). */
     private void allocate(int capacity) {
-        slots = new long[(capacity + (compact ? 1 : 0)) * stride];
-        keys = null;
-        records = null;
         mask = capacity - 1;
         shift = 32 - Integer.numberOfTrailingZeros(capacity);
+        slots = new long[slotCount() * stride];
+        keys = null;
+        records = null;
         size = 0;
+        zeroKeyPresent = false;
     }
 
     int size() {
@@ -359,13 +366,8 @@ final class AggregationTable {
         boolean zeroKey = zeroKeyPresent;
         Object[] oldKeys = keys;
         Object[] oldRecords = records;
-        boolean objects = holdsObjects;
-        compact = toCompact;
-        header = compact ? 1 : HEADER;
-        stride = header + accumulators;
+        layOut(toCompact);
         allocate(capacity);
-        holdsObjects = objects;
-        zeroKeyPresent = false;
         if (oldKeys != null) {
             keys = new Object[slotCount()];
             records = new Object[slotCount()];
@@ -394,7 +396,7 @@ final class AggregationTable {
                 System.arraycopy(oldSlots, oldBase, slots, j * stride, HEADER);
             }
             System.arraycopy(oldSlots, oldBase + oldHeader, slots, j * stride + header, accumulators);
-            if (objects && oldKeys != null) {
+            if (oldKeys != null) {
                 keys[j] = oldKeys[i];
                 records[j] = oldRecords[i];
             }

@@ -11,7 +11,9 @@ import java.math.BigInteger;
  * first tuple (its carrier) stays in the table; {@link #start} sees it, {@link #update} sees the
  * field of each further tuple, and {@link #finish} writes the result into the carrier. Sums of
  * primitive numbers run in the slot's {@code long} accumulator {@link #accumulator}, so the hot path
- * neither boxes nor writes into old objects; other aggregates are kept in the carrier itself.
+ * neither boxes nor writes into old objects; other aggregates are kept in the carrier itself. A
+ * group without a carrier (see {@link TupleAggregateTable}) keeps every aggregate, a primitive
+ * number, in its accumulator: {@link #startInSlot} and {@link #updateInSlot}.
  * Stateless apart from its configuration; used by the task thread.
  */
 abstract class FieldAggregator {
@@ -41,6 +43,22 @@ abstract class FieldAggregator {
 
     /** Writes the group's result into its carrier. */
     abstract void finish(AggregationTable table, int slot, Tuple carrier);
+
+    /** A group without a carrier begins with {@code value}, a primitive number, in the accumulator. */
+    final void startInSlot(AggregationTable table, int slot, Object value) {
+        if (isFloating(value)) {
+            table.setDouble(slot, accumulator, ((Number) value).doubleValue());
+        } else {
+            table.setLong(slot, accumulator, ((Number) value).longValue());
+        }
+    }
+
+    /** Folds {@code value}, a primitive number of the group's type, into a group without a carrier. */
+    abstract void updateInSlot(AggregationTable table, int slot, Object value);
+
+    static boolean isFloating(Object value) {
+        return value instanceof Double || value instanceof Float;
+    }
 
     final AggregationException cannotAggregate(String what, Object value) {
         return new AggregationException("Cannot " + what + " field " + field + ": it holds "
@@ -83,6 +101,15 @@ abstract class FieldAggregator {
             } else {
                 // A group without a carrier sums primitive numbers only.
                 throw cannotAggregate("sum", value);
+            }
+        }
+
+        @Override
+        void updateInSlot(AggregationTable table, int slot, Object value) {
+            if (isFloating(value)) {
+                table.addDouble(slot, accumulator, ((Number) value).doubleValue());
+            } else {
+                table.addLong(slot, accumulator, ((Number) value).longValue());
             }
         }
 
@@ -155,6 +182,24 @@ abstract class FieldAggregator {
 
         @Override
         void finish(AggregationTable table, int slot, Tuple carrier) {
+        }
+
+        @Override
+        void updateInSlot(AggregationTable table, int slot, Object value) {
+            if (isFloating(value)) {
+                double v = ((Number) value).doubleValue();
+                // Double.compare orders as update's compareTo does (NaN above all, -0.0 below 0.0).
+                int c = Double.compare(v, table.getDouble(slot, accumulator));
+                if (min ? c < 0 : c > 0) {
+                    table.setDouble(slot, accumulator, v);
+                }
+            } else {
+                long v = ((Number) value).longValue();
+                long current = table.getLong(slot, accumulator);
+                if (min ? v < current : v > current) {
+                    table.setLong(slot, accumulator, v);
+                }
+            }
         }
     }
 }

@@ -118,8 +118,7 @@ public abstract class HashAggregateOperator<T, K> extends OneInputOperator<T, T>
         long size = 0;
         if (maxEntries > 0) {
             size = combinerEstimate.entryBytes(record);
-            if (table.size() > 0 && (table.size() >= maxEntries
-                    || combinerEstimate.bytesAfterInsert() + size > combinerLimitBytes)) {
+            if (table.size() >= maxEntries || combinerEstimate.outgrows(size, combinerLimitBytes)) {
                 flushCombiner();
                 if (passThrough) {
                     output.collect(record);
@@ -129,7 +128,7 @@ public abstract class HashAggregateOperator<T, K> extends OneInputOperator<T, T>
         }
         table.insert(record);
         recordsInTable++;
-        if (combinerEstimate != null) {
+        if (maxEntries > 0) {
             combinerEstimate.inserted(size);
         }
     }

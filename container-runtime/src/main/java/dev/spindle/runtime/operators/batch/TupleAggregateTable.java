@@ -1,6 +1,5 @@
 package dev.spindle.runtime.operators.batch;
 
-import dev.spindle.api.aggregation.Aggregations;
 import dev.spindle.api.aggregation.FieldAggregation;
 import dev.spindle.api.functions.Collector;
 import dev.spindle.api.functions.KeySelector;
@@ -34,7 +33,6 @@ final class TupleAggregateTable<T extends Tuple, K> implements HashAggregateTabl
     private int pendingSlot;
     /** The key's field if groups may live without carriers, else -1 (also once that has ended). */
     private int carrierFreeKeyField;
-    private final Aggregations[] kinds;
     /** Without carriers: a tuple of the records' class, to create results, and each aggregate's value class. */
     private Tuple prototype;
     private Class<?>[] valueTypes;
@@ -49,7 +47,6 @@ final class TupleAggregateTable<T extends Tuple, K> implements HashAggregateTabl
         for (int i = 0; i < aggregators.length; i++) {
             aggregators[i] = FieldAggregator.of(fields.get(i), i);
         }
-        this.kinds = fields.stream().map(FieldAggregation::aggregation).toArray(Aggregations[]::new);
         // A key that is one field may well be a Long (an id): start with the compact layout.
         this.table = new AggregationTable(1024, aggregators.length, keyField >= 0);
         this.carrierFreeKeyField = keyField;
@@ -86,34 +83,8 @@ final class TupleAggregateTable<T extends Tuple, K> implements HashAggregateTabl
                 return false;
             }
         }
-        for (int i = 0; i < aggregators.length; i++) {
-            int accumulator = aggregators[i].accumulator;
-            Object value = record.getField(aggregators[i].field);
-            if (value instanceof Double || value instanceof Float) {
-                double v = ((Number) value).doubleValue();
-                // Double.compare orders as the carrier path's compareTo does (NaN above all, -0.0 below 0.0).
-                int c = Double.compare(v, table.getDouble(slot, accumulator));
-                switch (kinds[i]) {
-                    case SUM -> table.addDouble(slot, accumulator, v);
-                    case MIN -> {
-                        if (c < 0) {
-                            table.setDouble(slot, accumulator, v);
-                        }
-                    }
-                    case MAX -> {
-                        if (c > 0) {
-                            table.setDouble(slot, accumulator, v);
-                        }
-                    }
-                }
-            } else {
-                long v = ((Number) value).longValue();
-                switch (kinds[i]) {
-                    case SUM -> table.addLong(slot, accumulator, v);
-                    case MIN -> table.setLong(slot, accumulator, Math.min(table.getLong(slot, accumulator), v));
-                    case MAX -> table.setLong(slot, accumulator, Math.max(table.getLong(slot, accumulator), v));
-                }
-            }
+        for (FieldAggregator aggregator : aggregators) {
+            aggregator.updateInSlot(table, slot, record.getField(aggregator.field));
         }
         return true;
     }
@@ -137,13 +108,8 @@ final class TupleAggregateTable<T extends Tuple, K> implements HashAggregateTabl
         }
         if (carrierFreeKeyField >= 0) {
             int slot = table.insert(-free - 1, null, null);
-            for (int i = 0; i < aggregators.length; i++) {
-                Object value = record.getField(aggregators[i].field);
-                if (value instanceof Double || value instanceof Float) {
-                    table.setDouble(slot, aggregators[i].accumulator, ((Number) value).doubleValue());
-                } else {
-                    table.setLong(slot, aggregators[i].accumulator, ((Number) value).longValue());
-                }
+            for (FieldAggregator aggregator : aggregators) {
+                aggregator.startInSlot(table, slot, record.getField(aggregator.field));
             }
             return;
         }

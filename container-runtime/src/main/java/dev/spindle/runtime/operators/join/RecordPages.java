@@ -1,12 +1,10 @@
 package dev.spindle.runtime.operators.join;
 
-import dev.spindle.runtime.memory.MemorySegment;
+import dev.spindle.runtime.memory.PageList;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * A growable byte space made of pages from a {@link PagePool}, addressed by {@code long} offsets:
@@ -22,9 +20,7 @@ public final class RecordPages {
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
-    private final List<MemorySegment> pages = new ArrayList<>();
-    /** The arrays of {@link #pages}, in the same order (longer than needed; unused entries are null). */
-    private byte[][] arrays = new byte[8][];
+    private final PageList pages = new PageList();
     private long size;
 
     public RecordPages(PagePool pool) {
@@ -57,7 +53,7 @@ public final class RecordPages {
             return -1;
         }
         for (int i = 0; i < needed; i++) {
-            addPage(pool.takeReserved());
+            pages.add(pool.takeReserved());
         }
         long address = size;
         size += bytes;
@@ -71,30 +67,19 @@ public final class RecordPages {
         }
         int keep = pool.pagesFor(newSize);
         while (pages.size() > keep) {
-            arrays[pages.size() - 1] = null;
-            pool.give(pages.remove(pages.size() - 1));
+            pool.give(pages.removeLast());
         }
         size = newSize;
     }
 
     /** Gives all pages back to the pool. */
     public void clear() {
-        pool.giveAll(pages);
-        pages.clear();
-        Arrays.fill(arrays, null);
+        pool.giveAll(pages.removeAll());
         size = 0;
     }
 
-    private void addPage(MemorySegment page) {
-        if (pages.size() == arrays.length) {
-            arrays = Arrays.copyOf(arrays, arrays.length * 2);
-        }
-        arrays[pages.size()] = page.array();
-        pages.add(page);
-    }
-
     private byte[] page(long address) {
-        return arrays[(int) (address >>> shift)];
+        return pages.array((int) (address >>> shift));
     }
 
     private int offset(long address) {
