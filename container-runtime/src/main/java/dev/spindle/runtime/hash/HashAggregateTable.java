@@ -22,6 +22,15 @@ public interface HashAggregateTable<T> {
     /** Starts the entry of {@code record}'s key with it; only after {@link #update} returned false for it. */
     void insert(T record) throws Exception;
 
+    /**
+     * Reads the memory where {@link #update} of {@code record} looks first, changing nothing, and
+     * returns what it read; a hint that does nothing by default. A caller about to add a batch of
+     * records touches them all first, so that their cache misses overlap.
+     */
+    default long touch(T record) throws Exception {
+        return 0;
+    }
+
     /** Keys held. */
     int size();
 

@@ -122,6 +122,26 @@ final class AggregationTable {
         }
     }
 
+    /**
+     * Reads the slot where {@link #find} starts looking for {@code key} (a Long or an Integer; other
+     * keys are not read) and returns it; changes nothing. A caller about to look up a batch of keys
+     * touches them all first: loads with nothing in between overlap their cache misses, which a
+     * lookup among other work makes one at a time.
+     */
+    long touch(Object key) {
+        if (key instanceof Long l) {
+            long k = l;
+            if (compact) {
+                return k == 0 ? 0 : slots[home(longHash(k)) * stride];
+            }
+            return slots[home(packedHash(k, 0, LONG_KEY)) * stride];
+        }
+        if (key instanceof Integer i && !compact) {
+            return slots[home(packedHash(i, 0, INT_KEY)) * stride];
+        }
+        return 0;
+    }
+
     /** {@link #find} in the compact layout. */
     private int findLong(long key) {
         probeLength = LONG_KEY;
@@ -181,7 +201,11 @@ final class AggregationTable {
 
     /** The hash of the packed key (probe0, probe1 and its length code); never 0. */
     private int packedHash() {
-        long h = probe0 * 0x9E3779B97F4A7C15L + probe1 * 0xC2B2AE3D27D4EB4FL + probeLength;
+        return packedHash(probe0, probe1, probeLength);
+    }
+
+    private static int packedHash(long p0, long p1, int lengthCode) {
+        long h = p0 * 0x9E3779B97F4A7C15L + p1 * 0xC2B2AE3D27D4EB4FL + lengthCode;
         h ^= h >>> 31;
         h *= 0xD6E8FEB86659FD93L;
         int mixed = (int) (h ^ (h >>> 32));

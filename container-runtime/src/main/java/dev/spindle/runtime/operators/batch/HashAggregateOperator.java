@@ -40,6 +40,8 @@ public abstract class HashAggregateOperator<T, K> extends OneInputOperator<T, T>
      * made it ~10% faster).
      */
     static final double MIN_COMBINE_RATIO = 2.0;
+    /** Records added together; a few dozen overlap enough cache misses. */
+    private static final int BATCH = 64;
 
     protected final KeySelector<T, K> keySelector;
     private final TypeSerializer<T> serializer;
@@ -53,6 +55,11 @@ public abstract class HashAggregateOperator<T, K> extends OneInputOperator<T, T>
     private transient long recordsInTable;
     private transient boolean passThrough;
     private transient boolean flushedBefore;
+    /** Records that {@link #process} buffers to add them together ({@link #addBatch}). */
+    private transient T[] batch;
+    private transient int batched;
+    /** What {@link HashAggregateTable#touch} read: kept, so that the reads are not optimized away. */
+    private transient long touched;
 
     /**
      * @param serializer the records' serializer, needed to spill and to estimate a combiner's memory
@@ -69,8 +76,10 @@ public abstract class HashAggregateOperator<T, K> extends OneInputOperator<T, T>
     protected abstract HashAggregateTable<T> createTable();
 
     @Override
+    @SuppressWarnings("unchecked")
     public void open() throws Exception {
         table = createTable();
+        batch = (T[]) new Object[BATCH];
         if (maxEntries > 0) {
             openCombiner();
             return;
@@ -103,6 +112,37 @@ public abstract class HashAggregateOperator<T, K> extends OneInputOperator<T, T>
 
     @Override
     public void process(T record) throws Exception {
+        if (passThrough) {
+            output.collect(record);
+            return;
+        }
+        batch[batched++] = record;
+        if (batched == BATCH) {
+            addBatch();
+        }
+    }
+
+    /**
+     * Adds the buffered records in their order, having first touched the table where each will be
+     * looked up: with the loads side by side their cache misses overlap, where one lookup per record
+     * among the work of the operators before would wait for each miss on its own (PageRank's
+     * combiner spent 40% of its thread in lookups in a table larger than the caches).
+     */
+    private void addBatch() throws Exception {
+        long read = 0;
+        for (int i = 0; i < batched; i++) {
+            read += table.touch(batch[i]);
+        }
+        touched += read;
+        for (int i = 0; i < batched; i++) {
+            T record = batch[i];
+            batch[i] = null;
+            add(record);
+        }
+        batched = 0;
+    }
+
+    private void add(T record) throws Exception {
         if (spilling != null) {
             spilling.add(record);
             return;
@@ -151,6 +191,7 @@ public abstract class HashAggregateOperator<T, K> extends OneInputOperator<T, T>
 
     @Override
     public void endInput(int input) throws Exception {
+        addBatch();
         if (spilling != null) {
             spilling.finish(output);
             if (spilling.spills() > 0) {

@@ -71,6 +71,11 @@ final class TupleAggregateTable<T extends Tuple, K> implements HashAggregateTabl
         return true;
     }
 
+    @Override
+    public long touch(T record) throws Exception {
+        return table.touch(keySelector.getKey(record));
+    }
+
     /**
      * Folds a record into a group without carrier; false, having given every group a carrier, if a
      * value has another type than the group's (then the carrier path takes the record).

@@ -160,6 +160,37 @@ class AggregationTableTest {
         assertTrue(compact.find(0L) < 0, "a drained table no longer holds the key 0");
     }
 
+    /** A touch reads the slot where a lookup of the key starts: never an empty one for a key the table holds. */
+    @Test
+    void shouldTouchTheSlotWhereALookupStarts() {
+        AggregationTable compact = new AggregationTable(16, 1, true);
+        AggregationTable general = new AggregationTable(16, 1);
+        AggregationTable ints = new AggregationTable(16, 1);
+        for (AggregationTable table : List.of(compact, general, ints)) {
+            assertEquals(0, table.touch(table == ints ? (Object) 7 : (Object) 7L), "an empty table");
+        }
+        int atHome = 0;
+        for (long k = 1; k <= 5000; k++) {
+            for (AggregationTable table : List.of(compact, general, ints)) {
+                Object key = table == ints ? (Object) (int) k : (Object) k;
+                int slot = table.find(key);
+                table.insert(-slot - 1, null, null);
+            }
+        }
+        for (long k = 1; k <= 5000; k++) {
+            assertNotEquals(0, general.touch(k), "key " + k);
+            assertNotEquals(0, ints.touch((int) k), "key " + k);
+            long read = compact.touch(k);
+            assertTrue(read >= 1 && read <= 5000, "key " + k + " touched " + read + ", not a key of the table");
+            atHome += read == k ? 1 : 0;
+        }
+        // At a load of 61%, about 70% of the keys sit in the slot where their lookup starts.
+        assertTrue(atHome > 2500, "most keys sit in their first slot, found " + atHome);
+        assertEquals(0, compact.touch("not a number"));
+        assertEquals(0, compact.touch(0L), "the key 0 has a slot of its own");
+        assertEquals(5000, compact.size());
+    }
+
     /** The first key that is not a Long moves every entry, with its accumulators and objects, to the general layout. */
     @Test
     void shouldLeaveTheCompactLayoutForAKeyThatIsNotALong() {
