@@ -23,6 +23,8 @@ public final class DeltaHeadState implements IterationHeadState {
     private final TypeSerializer<Object> solutionSerializer;
     private final File[] tempDirectories;
     private final SolutionSetTable<Object> solutionSet;
+    /** Initial records and changes go into the solution set a batch at a time. */
+    private final SolutionSetTable<Object>.Upserts upserts;
     private final AlternatingBuffers workset;
     private final List<MemorySegment> deltaPages;
     private SpillingRecordBuffer<Object> delta;
@@ -42,6 +44,7 @@ public final class DeltaHeadState implements IterationHeadState {
                 (KeySelector<Object, ?>) spec.solutionSetKey(), pages.subList(0, half),
                 "raise " + MemoryOptions.MANAGED_SIZE.key() + " (the solution set takes half of the iteration head's"
                         + " share of managed memory)");
+        this.upserts = solutionSet.upserts();
         this.workset = new AlternatingBuffers(worksetSerializer, pages.subList(half, half + 2 * third),
                 tempDirectories, "workset");
         this.deltaPages = pages.subList(half + 2 * third, pages.size());
@@ -55,7 +58,7 @@ public final class DeltaHeadState implements IterationHeadState {
     @Override
     public void addInitial(int input, Object record) throws IOException {
         if (input == 0) {
-            solutionSet.upsert(record);
+            upserts.add(record);
         } else {
             workset.addInitial(record);
         }
@@ -63,6 +66,7 @@ public final class DeltaHeadState implements IterationHeadState {
 
     @Override
     public Map<FeedbackKind, SpillingRecordBuffer<Object>> beginSuperstep() throws IOException {
+        upserts.flush();
         delta = AlternatingBuffers.buffer(solutionSerializer, deltaPages, tempDirectories, "solution-set-delta");
         return Map.of(FeedbackKind.WORKSET, workset.beginNext(), FeedbackKind.SOLUTION_SET_DELTA, delta);
     }
@@ -75,7 +79,8 @@ public final class DeltaHeadState implements IterationHeadState {
     @Override
     public void endSuperstep() throws Exception {
         delta.finishWriting();
-        AlternatingBuffers.forEach(delta, solutionSet::upsert);
+        AlternatingBuffers.forEach(delta, upserts::add);
+        upserts.flush();
         delta.close();
         delta = null;
         workset.swap();
@@ -91,7 +96,8 @@ public final class DeltaHeadState implements IterationHeadState {
 
     @Override
     public void restore(SnapshotFiles.Reader in) throws Exception {
-        in.section(solutionSerializer, solutionSet::upsert);
+        in.section(solutionSerializer, upserts::add);
+        upserts.flush();
         in.section(worksetSerializer, workset::addInitial);
     }
 

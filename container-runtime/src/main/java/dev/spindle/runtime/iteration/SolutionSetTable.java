@@ -84,6 +84,8 @@ public final class SolutionSetTable<T> implements Closeable {
     private long previousAddress;
     private boolean visiting;
     private boolean closed;
+    /** What batches of upserts touched: kept, so that the reads are not optimized away. */
+    private long touched;
 
     /**
      * @param pages the managed-memory pages the table may use (index included), at least two; it never takes more
@@ -115,6 +117,59 @@ public final class SolutionSetTable<T> implements Closeable {
         writeBuffer.clear();
         serializer.serialize(record, writeBuffer);
         put(KeyHashing.stableHash(key), key, writeBuffer.getBuffer(), writeBuffer.length());
+    }
+
+    /** A buffer that {@link #upsert}s records into this table a batch at a time (see {@link Upserts}). */
+    public Upserts upserts() {
+        return new Upserts();
+    }
+
+    /**
+     * Records to {@link #upsert}, buffered and upserted a batch at a time, in their order, after
+     * {@link #touch}ing the key of each. Applying 450K changes to a solution set of 500K records (the
+     * heads of Connected Components) took a third less time than upserting them one by one.
+     */
+    public final class Upserts {
+        private final Object[] batch = new Object[64];
+        private int count;
+
+        /** Upserts {@code record} now or with the next batch. */
+        public void add(T record) throws IOException {
+            batch[count++] = record;
+            if (count == batch.length) {
+                flush();
+            }
+        }
+
+        /** Upserts the records buffered so far. */
+        @SuppressWarnings("unchecked")
+        public void flush() throws IOException {
+            long read = 0;
+            for (int i = 0; i < count; i++) {
+                read += touch(keyOf((T) batch[i]));
+            }
+            touched += read;
+            for (int i = 0; i < count; i++) {
+                T record = (T) batch[i];
+                batch[i] = null;
+                upsert(record);
+            }
+            count = 0;
+        }
+    }
+
+    /**
+     * Reads the index slot of {@code key} and the header of the first record in its chain, changing
+     * nothing, and returns what it read. A caller about to look up a batch of keys touches them all
+     * first: a lookup makes two cache misses in a table larger than the caches, and loads with
+     * nothing in between overlap theirs, where lookups among other work wait for each one in turn.
+     */
+    public long touch(Object key) {
+        if (key == null) {
+            return 0;
+        }
+        long head = index.getLong(slot(KeyHashing.stableHash(key)));
+        return head == 0 ? 0 : head + records.getInt(head - 1 + HASH);
     }
 
     /** The record with {@code key}, as a new object, or {@code null}. */

@@ -116,6 +116,32 @@ class SolutionSetTableTest {
         assertTrue(table.pages() <= 2048);
     }
 
+    /** Batched upserts apply in their order (a key repeated within a batch keeps its last record), across growth. */
+    @ParameterizedTest
+    @MethodSource("shapes")
+    <R> void shouldApplyBatchedUpsertsInTheirOrder(Shape<R> shape) throws Exception {
+        SolutionSetTable<R> table = table(shape, 2048);
+        assertEquals(0, table.touch(shape.keyNumber().apply(1)), "an empty table");
+        SolutionSetTable<R>.Upserts upserts = table.upserts();
+        Map<Object, R> model = new HashMap<>();
+        Random random = new Random(7);
+        for (int op = 0; op < 30_000; op++) {
+            Object key = shape.keyNumber().apply(random.nextInt(op < 10_000 ? 3000 : 40));
+            R record = shape.record().apply(key, text(random));
+            upserts.add(record);
+            model.put(key, record);
+            if (random.nextInt(500) == 0) {
+                upserts.flush();
+                assertHolds(model, table, shape);
+            }
+        }
+        upserts.flush();
+        assertHolds(model, table, shape);
+        for (Object key : model.keySet()) {
+            assertTrue(table.touch(key) != 0, "a key the table holds has a chain: " + key);
+        }
+    }
+
     @Test
     void shouldReplaceARecordWithVersionsOfOtherSizes() throws Exception {
         SolutionSetTable<Tuple2<Long, String>> table = table(LONG_KEYS, 64);

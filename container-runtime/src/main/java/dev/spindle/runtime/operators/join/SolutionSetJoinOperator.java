@@ -15,11 +15,18 @@ import dev.spindle.runtime.operators.OneInputOperator;
  */
 public final class SolutionSetJoinOperator<IN, S, OUT> extends OneInputOperator<IN, OUT> {
 
+    /** Records joined together, their lookups' cache misses overlapping. */
+    private static final int BATCH = 64;
+
     private final KeySelector<IN, ?> key;
     private final boolean solutionSetIsLeft;
     private final Function function;
     private transient JoinEmitter<Object, Object, OUT> emitter;
     private transient SolutionSetTable<S> solutionSet;
+    private transient IN[] batch;
+    private transient int batched;
+    /** What the touches read: kept, so that the reads are not optimized away. */
+    private transient long touched;
 
     /**
      * @param key the key of this operator's input, equal to the solution set's key of its match
@@ -35,12 +42,43 @@ public final class SolutionSetJoinOperator<IN, S, OUT> extends OneInputOperator<
     @SuppressWarnings("unchecked")
     public void open() throws Exception {
         solutionSet = (SolutionSetTable<S>) context.requireIteration().solutionSet();
+        batch = (IN[]) new Object[BATCH];
         emitter = new JoinEmitter<>(function, output);
         emitter.open(context);
     }
 
     @Override
     public void process(IN record) throws Exception {
+        batch[batched++] = record;
+        if (batched == BATCH) {
+            joinBatch();
+        }
+    }
+
+    @Override
+    public void endInput(int input) throws Exception {
+        joinBatch();
+    }
+
+    /**
+     * Joins the buffered records in their order, having first touched the solution set where each
+     * will be looked up, so that the lookups' cache misses overlap ({@link SolutionSetTable#touch}).
+     */
+    private void joinBatch() throws Exception {
+        long read = 0;
+        for (int i = 0; i < batched; i++) {
+            read += solutionSet.touch(key.getKey(batch[i]));
+        }
+        touched += read;
+        for (int i = 0; i < batched; i++) {
+            IN record = batch[i];
+            batch[i] = null;
+            join(record);
+        }
+        batched = 0;
+    }
+
+    private void join(IN record) throws Exception {
         Object k = key.getKey(record);
         if (k == null) {
             return;
