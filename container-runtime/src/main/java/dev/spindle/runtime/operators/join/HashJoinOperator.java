@@ -18,6 +18,7 @@ import org.apache.logging.log4j.Logger;
 public final class HashJoinOperator<L, R, O> extends Operator<O> {
 
     private static final Logger LOG = LogManager.getLogger(HashJoinOperator.class);
+    private static final int PROBE_BATCH = 64;
 
     private final JoinSpec<L, R> spec;
     private final int buildInput;
@@ -26,6 +27,11 @@ public final class HashJoinOperator<L, R, O> extends Operator<O> {
     private transient HybridHashJoin<Object, Object> join;
     private transient HybridHashJoin.Stats stats;
     private transient boolean buildEnded;
+    /** Probe records buffered to probe together ({@link #probeBatch}). */
+    private transient Object[] probes;
+    private transient int probing;
+    /** What the touches read: kept, so that the reads are not optimized away. */
+    private transient long touched;
 
     /** @param buildInput the input whose records are held in the hash table: 0 (left) or 1 (right) */
     public HashJoinOperator(JoinSpec<L, R> spec, int buildInput) {
@@ -39,6 +45,7 @@ public final class HashJoinOperator<L, R, O> extends Operator<O> {
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public void open() throws Exception {
+        probes = new Object[PROBE_BATCH];
         emitter = new JoinEmitter<>(spec.function(), output);
         emitter.open(context);
         memory = new JoinMemory(context);
@@ -60,9 +67,31 @@ public final class HashJoinOperator<L, R, O> extends Operator<O> {
     public void processElement(int input, Object record) throws Exception {
         if (input == buildInput) {
             join.build(record);
-        } else {
+            return;
+        }
+        probes[probing++] = record;
+        if (probing == PROBE_BATCH) {
+            probeBatch();
+        }
+    }
+
+    /**
+     * Probes with the buffered records in their order, having first touched the table where each
+     * will look, so that the cache misses of the probes overlap instead of coming one at a time
+     * among the work of the join function and the operators after it.
+     */
+    private void probeBatch() throws Exception {
+        long read = 0;
+        for (int i = 0; i < probing; i++) {
+            read += join.touch(probes[i]);
+        }
+        touched += read;
+        for (int i = 0; i < probing; i++) {
+            Object record = probes[i];
+            probes[i] = null;
             join.probe(record);
         }
+        probing = 0;
     }
 
     @Override
@@ -71,6 +100,7 @@ public final class HashJoinOperator<L, R, O> extends Operator<O> {
             join.endBuild();
             buildEnded = true;
         } else {
+            probeBatch();
             join.finish();
         }
     }

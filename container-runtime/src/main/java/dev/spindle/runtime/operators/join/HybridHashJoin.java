@@ -248,6 +248,20 @@ final class HybridHashJoin<B, P> {
         }
     }
 
+    /**
+     * Reads where {@link #probe} of {@code record} will look first in memory (see
+     * {@link SerializedTable#touch}), changing nothing; 0 for a record of a spilled partition.
+     */
+    long touch(P record) throws Exception {
+        Object key = probe.key(record);
+        if (key == null || state != State.PROBING) {
+            return 0;
+        }
+        int hash = JoinSide.hash(key);
+        Partition<B> p = partitionOf(hash);
+        return p.inMemory() ? p.table.touch(hash) : 0;
+    }
+
     /** Probes with a record given as bytes with its key hash (read back from a parent's spill file). */
     void probeSerialized(int hash, byte[] bytes, int length) throws Exception {
         checkState(State.PROBING);
