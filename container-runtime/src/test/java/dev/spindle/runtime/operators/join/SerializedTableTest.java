@@ -74,6 +74,15 @@ class SerializedTableTest {
         assertTrue(table.dataPages() + table.indexPages(added) <= 40, "the page limit holds, index included");
         table.buildIndex();
 
+        for (int key = 0; key < Math.min(added, 50); key++) {
+            assertTrue(table.touch(JoinSide.hash(key)) != 0, "the bucket of key " + key + " has a chain");
+        }
+        int emptyBuckets = 0;
+        for (int key = 1000; key < 1100; key++) {
+            emptyBuckets += table.touch(JoinSide.hash(key)) == 0 ? 1 : 0;
+        }
+        assertTrue(emptyBuckets > 0, "keys the table does not hold mostly hash to empty buckets");
+
         List<String> matched = new ArrayList<>();
         for (int key = 0; key < 50; key += 2) {
             int n = table.match(JoinSide.hash(key), key, r -> matched.add(r.f1.substring(0, r.f1.indexOf('-'))));
