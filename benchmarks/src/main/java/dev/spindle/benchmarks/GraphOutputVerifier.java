@@ -1,5 +1,6 @@
 package dev.spindle.benchmarks;
 
+import dev.spindle.examples.graph.PageRank;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,10 +62,10 @@ final class GraphOutputVerifier {
             if (!(difference <= RANK_TOLERANCE)) {
                 throw new IllegalStateException(String.format(Locale.ROOT,
                         "Vertex %d: Spindle wrote rank %s, the hand-written PageRank %s (exactly %s)", vertices[i],
-                        rank, HandWrittenPageRank.formatRank(ranks[i]), ranks[i]));
+                        rank, PageRank.formatRank(ranks[i]), ranks[i]));
             }
             maxDifference[0] = Math.max(maxDifference[0], difference);
-            if (!rank.equals(HandWrittenPageRank.formatRank(ranks[i]))) {
+            if (!rank.equals(PageRank.formatRank(ranks[i]))) {
                 differentStrings[0]++;
             }
         });

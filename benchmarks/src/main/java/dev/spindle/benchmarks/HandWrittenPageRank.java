@@ -10,7 +10,8 @@ import java.util.Arrays;
  * baseline and the oracle its output is checked against. Same input ({@code src<TAB>dst} lines, a
  * file or a directory of part files; the vertices are the sources), same formula (d =
  * {@value #DAMPING}, N vertices, rank0 = 1/N, rank'(v) = (1-d)/N + d * sum over u->v of
- * rank(u)/outdeg(u)), same output format ({@code vertex<TAB>rank}, see {@link #formatRank}).
+ * rank(u)/outdeg(u)), same output format ({@code vertex<TAB>rank}, written by the example's own
+ * {@link PageRank#formatRank}, so that both spend the same time formatting).
  * Duplicate edges count as often as they occur, in the out-degree and in the sum, as in the example.
  *
  * <p>Vertex ids get dense int indexes ({@link VertexIndex}); the edges become a compressed sparse
@@ -69,17 +70,9 @@ final class HandWrittenPageRank {
     static void write(Result result, Path file) throws IOException {
         try (LongLineWriter out = new LongLineWriter(file)) {
             for (int i = 0; i < result.vertices().length; i++) {
-                out.writeLine(result.vertices()[i], formatRank(result.ranks()[i]));
+                out.writeLine(result.vertices()[i], PageRank.formatRank(result.ranks()[i]));
             }
         }
-    }
-
-    /**
-     * A rank as the example writes it: exactly 9 decimals, rounded half-even from the double's exact
-     * value. The example's own code, so that both spend the same time formatting.
-     */
-    static String formatRank(double rank) {
-        return PageRank.formatRank(rank);
     }
 
     /** Reads the edges, numbering the vertices in {@code index}, into in-edge arrays. */
