@@ -81,6 +81,11 @@ public final class SpillingRecordBuffer<T> implements Closeable {
         return file != null;
     }
 
+    /** Records held in managed memory. */
+    public long inMemoryRecords() {
+        return memory.size();
+    }
+
     public long spilledRecords() {
         return spilledRecords;
     }

@@ -17,9 +17,14 @@ final class QuickSort {
     }
 
     static void sort(IndexedSortable s) {
-        int n = s.size();
+        sort(s, 0, s.size());
+    }
+
+    /** Sorts the entries {@code [from, to)}. */
+    static void sort(IndexedSortable s, int from, int to) {
+        int n = to - from;
         if (n > 1) {
-            sort(s, 0, n, 2 * (32 - Integer.numberOfLeadingZeros(n)));
+            sort(s, from, to, 2 * (32 - Integer.numberOfLeadingZeros(n)));
         }
     }
 

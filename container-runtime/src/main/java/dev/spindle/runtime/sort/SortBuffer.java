@@ -17,14 +17,14 @@ import java.util.List;
  * Serialized records in a fixed set of managed-memory pages, sorted in place. The pages serve two
  * regions that grow on demand from one free list: the data region, where each record is its length
  * (4 bytes) followed by its bytes, contiguous across page boundaries; and the index, 16 bytes per
- * record: its normalized key and the data offset of the record. Sorting moves only index entries,
- * comparing normalized keys first and deserializing records only when prefixes tie without
- * deciding. When no page is left, {@link #tryAdd} refuses and the owner spills the buffer as a
- * sorted run and {@link #clear() clears} it.
+ * record: its normalized key and the data offset of the record. Sorting ({@link RadixSort} on the
+ * normalized keys) moves only index entries, and deserializes records only to order entries whose
+ * prefixes tie without deciding. When no page is left, {@link #tryAdd} refuses and the owner
+ * spills the buffer as a sorted run and {@link #clear() clears} it.
  *
  * <p>Owned and used by the thread of one {@link ExternalSorter}.
  */
-final class SortBuffer<T, K> implements IndexedSortable {
+final class SortBuffer<T, K> implements PrefixSortable {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final int ENTRY_BYTES = 16;
@@ -145,7 +145,8 @@ final class SortBuffer<T, K> implements IndexedSortable {
         LONGS.set(page, offset + 8, pointer);
     }
 
-    long prefix(int i) {
+    @Override
+    public long prefix(int i) {
         return (long) LONGS.get(indexPages.array(i >>> entryShift), (i & entryMask) * ENTRY_BYTES);
     }
 
@@ -156,8 +157,13 @@ final class SortBuffer<T, K> implements IndexedSortable {
     // ---- sorting
 
     void sort() {
-        QuickSort.sort(this);
+        RadixSort.sort(this);
         pivotKey = null;
+    }
+
+    @Override
+    public boolean isDecisive(long prefix) {
+        return sortKey.isDecisive(prefix);
     }
 
     @Override

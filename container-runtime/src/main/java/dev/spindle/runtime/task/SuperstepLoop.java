@@ -22,6 +22,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * The life of a task inside an iteration's loop: for every superstep it creates its operators
@@ -38,6 +40,7 @@ import java.util.List;
  */
 final class SuperstepLoop {
 
+    private static final Logger LOG = LogManager.getLogger(SuperstepLoop.class);
     private static final long HEAD_START_TIMEOUT_MILLIS = 60_000;
 
     private final JobVertex vertex;
@@ -327,8 +330,12 @@ final class SuperstepLoop {
             return false;
         }
         if (isStatic[input]) {
-            caches[input].finishWriting();
+            SpillingRecordBuffer<Object> cache = caches[input];
+            cache.finishWriting();
             cached[input] = true;
+            LOG.info("{}: cached loop-invariant input {}: {} records in managed memory, {} spilled ({} MB)",
+                    vertex.name(), input, cache.inMemoryRecords(), cache.spilledRecords(),
+                    cache.spilledBytes() >> 20);
         }
         chain.endHeadInput(input);
         return true;

@@ -1,0 +1,94 @@
+package dev.spindle.runtime.sort;
+
+import java.util.Arrays;
+
+/**
+ * An in-place, unstable sort of a {@link PrefixSortable} by its entries' normalized keys, most
+ * significant byte first (an "American flag" sort). For a range it finds the first byte in which
+ * the prefixes differ, counts the entries per value of that byte, swaps each entry straight into
+ * its bucket and goes on with every bucket. Ranges shorter than {@value #SMALL_RANGE} entries, and
+ * runs of one prefix that does not decide the order, are finished by {@link QuickSort} with the
+ * full comparison.
+ *
+ * <p>Why: on keys whose prefixes spread (integers, hashes, short strings) a range of millions of
+ * entries is sorted in two or three passes, each moving every entry at most once, where quicksort
+ * makes about log2 n partitioning passes over the whole index. One instance per sort: it holds
+ * the bucket counts of each level of recursion (at most eight, one per prefix byte).
+ */
+final class RadixSort {
+
+    static final int SMALL_RANGE = 64;
+    private static final int BUCKETS = 256;
+
+    private final PrefixSortable s;
+    private final int[][] ends = new int[Long.BYTES][BUCKETS];
+    private final int[][] next = new int[Long.BYTES][BUCKETS];
+
+    private RadixSort(PrefixSortable s) {
+        this.s = s;
+    }
+
+    static void sort(PrefixSortable s) {
+        int n = s.size();
+        if (n > 1) {
+            new RadixSort(s).sort(0, n, 0);
+        }
+    }
+
+    /** Sorts {@code [from, to)}, at least two entries, at recursion {@code depth}. */
+    private void sort(int from, int to, int depth) {
+        if (to - from < SMALL_RANGE) {
+            QuickSort.sort(s, from, to);
+            return;
+        }
+        long first = s.prefix(from);
+        long differing = 0;
+        for (int i = from + 1; i < to; i++) {
+            differing |= s.prefix(i) ^ first;
+        }
+        if (differing == 0) {
+            if (!s.isDecisive(first)) {
+                QuickSort.sort(s, from, to);
+            }
+            return;
+        }
+        // The first byte (from the most significant) in which some prefixes of the range differ.
+        int shift = 56 - (Long.numberOfLeadingZeros(differing) & ~7);
+        int[] ends = this.ends[depth];
+        int[] next = this.next[depth];
+        Arrays.fill(ends, 0);
+        for (int i = from; i < to; i++) {
+            ends[digit(s.prefix(i), shift)]++;
+        }
+        int position = from;
+        for (int b = 0; b < BUCKETS; b++) {
+            next[b] = position;
+            position += ends[b];
+            ends[b] = position;
+        }
+        // Every entry out of place is swapped into the next free slot of its bucket; the entry that
+        // comes back is examined in turn, so each swap settles at least one entry for good.
+        for (int b = 0; b < BUCKETS; b++) {
+            int end = ends[b];
+            for (int i = next[b]; i < end; i = next[b]) {
+                int d = digit(s.prefix(i), shift);
+                if (d == b) {
+                    next[b] = i + 1;
+                } else {
+                    s.swap(i, next[d]++);
+                }
+            }
+        }
+        int start = from;
+        for (int b = 0; b < BUCKETS; b++) {
+            if (ends[b] - start > 1) {
+                sort(start, ends[b], depth + 1);
+            }
+            start = ends[b];
+        }
+    }
+
+    private static int digit(long prefix, int shift) {
+        return (int) (prefix >>> shift) & (BUCKETS - 1);
+    }
+}
