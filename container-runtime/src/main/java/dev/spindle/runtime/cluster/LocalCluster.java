@@ -17,7 +17,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LocalCluster implements AutoCloseable {
 
-    /** Percentage of this JVM's heap that in-process TaskManagers together use as managed memory. */
+    /**
+     * Percentage of this JVM's heap that in-process TaskManagers together use as managed memory
+     * unless {@code taskmanager.memory.managed.heap-percent} is set: less than a TaskManager
+     * process's default, since the client and the JobManager live in this heap too.
+     */
     private static final int IN_PROCESS_MANAGED_PERCENT = 30;
 
     private final Configuration config;
@@ -38,13 +42,20 @@ public final class LocalCluster implements AutoCloseable {
         boolean processes = config.get(LocalClusterOptions.TASK_MANAGER_PROCESSES);
         if (!processes && !config.contains(MemoryOptions.MANAGED_SIZE)) {
             // In-process TaskManagers share this JVM's heap; each would otherwise claim a share of all of it.
-            long share = Runtime.getRuntime().maxMemory() * IN_PROCESS_MANAGED_PERCENT / 100 / numTaskManagers;
-            this.config.set(MemoryOptions.MANAGED_SIZE, new MemorySize(share));
+            this.config.set(MemoryOptions.MANAGED_SIZE,
+                    new MemorySize(inProcessManagedBytes(config, Runtime.getRuntime().maxMemory(), numTaskManagers)));
         }
         this.jobManager = new JobManager(this.config);
         this.logDirectory = processes ? Files.createTempDirectory("spindle-local-").toFile() : null;
         this.driver = processes ? new ProcessResourceDriver(this.config, logDirectory)
                 : new InProcessResourceDriver(this.config);
+    }
+
+    /** The managed memory of each of {@code taskManagers} in-process TaskManagers sharing a heap of {@code heapBytes}. */
+    static long inProcessManagedBytes(Configuration config, long heapBytes, int taskManagers) {
+        int percent = config.contains(MemoryOptions.MANAGED_HEAP_PERCENT) ? MemoryOptions.heapPercent(config)
+                : IN_PROCESS_MANAGED_PERCENT;
+        return heapBytes * percent / 100 / taskManagers;
     }
 
     /** The parallelism jobs get by default here: configured, or the number of cores. */

@@ -18,7 +18,8 @@ public final class MemoryOptions implements OptionsHolder {
     public static final ConfigOption<Integer> MANAGED_HEAP_PERCENT = ConfigOption.intOption(
             "taskmanager.memory.managed.heap-percent", 40,
             "When taskmanager.memory.managed.size is 0: the percentage of the TaskManager heap, after shuffle "
-                    + "memory, that becomes managed memory (1-90).");
+                    + "memory, that becomes managed memory (1-90). The embedded cluster's in-process TaskManagers "
+                    + "share the client's heap: together they take this percentage of it, 30 if it is not set.");
 
     public static final ConfigOption<MemorySize> PAGE_SIZE = ConfigOption.memoryOption(
             "taskmanager.memory.managed.page-size", "32k",
@@ -43,12 +44,17 @@ public final class MemoryOptions implements OptionsHolder {
         if (configured > 0) {
             return configured;
         }
+        return Math.max(0, heapBytes - networkBytes) * heapPercent(config) / 100;
+    }
+
+    /** The configured percentage of the heap that becomes managed memory, checked. */
+    public static int heapPercent(Configuration config) {
         int percent = config.get(MANAGED_HEAP_PERCENT);
         if (percent < 1 || percent > 90) {
             throw new IllegalConfigurationException(MANAGED_HEAP_PERCENT.key() + " must be between 1 and 90, got "
                     + percent);
         }
-        return Math.max(0, heapBytes - networkBytes) * percent / 100;
+        return percent;
     }
 
     /** The configured page size, checked. */
