@@ -41,13 +41,9 @@ final class RadixSort {
             QuickSort.sort(s, from, to);
             return;
         }
-        long first = s.prefix(from);
-        long differing = 0;
-        for (int i = from + 1; i < to; i++) {
-            differing |= s.prefix(i) ^ first;
-        }
+        long differing = differingBits(from, to);
         if (differing == 0) {
-            if (!s.isDecisive(first)) {
+            if (!s.isDecisive(s.prefix(from))) {
                 QuickSort.sort(s, from, to);
             }
             return;
@@ -56,18 +52,48 @@ final class RadixSort {
         int shift = 56 - (Long.numberOfLeadingZeros(differing) & ~7);
         int[] ends = this.ends[depth];
         int[] next = this.next[depth];
-        Arrays.fill(ends, 0);
-        for (int i = from; i < to; i++) {
-            ends[digit(s.prefix(i), shift)]++;
-        }
+        countDigits(from, to, shift, ends);
         int position = from;
         for (int b = 0; b < BUCKETS; b++) {
             next[b] = position;
             position += ends[b];
             ends[b] = position;
         }
-        // Every entry out of place is swapped into the next free slot of its bucket; the entry that
-        // comes back is examined in turn, so each swap settles at least one entry for good.
+        permute(shift, ends, next);
+        int start = from;
+        for (int b = 0; b < BUCKETS; b++) {
+            if (ends[b] - start > 1) {
+                sort(start, ends[b], depth + 1);
+            }
+            start = ends[b];
+        }
+    }
+
+    /** The bits in which the prefixes of {@code [from, to)} are not all alike. */
+    private long differingBits(int from, int to) {
+        long first = s.prefix(from);
+        long differing = 0;
+        for (int i = from + 1; i < to; i++) {
+            differing |= s.prefix(i) ^ first;
+        }
+        return differing;
+    }
+
+    /** Counts the entries of {@code [from, to)} per value of the prefix byte at {@code shift} into {@code counts}. */
+    private void countDigits(int from, int to, int shift, int[] counts) {
+        Arrays.fill(counts, 0);
+        for (int i = from; i < to; i++) {
+            counts[digit(s.prefix(i), shift)]++;
+        }
+    }
+
+    /**
+     * Moves every entry into its bucket: bucket {@code b} ends before {@code ends[b]} and its next
+     * unsettled slot is {@code next[b]}. An entry out of place is swapped into the next free slot of
+     * its bucket and the entry that comes back is examined in turn, so each swap settles at least
+     * one entry for good.
+     */
+    private void permute(int shift, int[] ends, int[] next) {
         for (int b = 0; b < BUCKETS; b++) {
             int end = ends[b];
             for (int i = next[b]; i < end; i = next[b]) {
@@ -78,13 +104,6 @@ final class RadixSort {
                     s.swap(i, next[d]++);
                 }
             }
-        }
-        int start = from;
-        for (int b = 0; b < BUCKETS; b++) {
-            if (ends[b] - start > 1) {
-                sort(start, ends[b], depth + 1);
-            }
-            start = ends[b];
         }
     }
 
