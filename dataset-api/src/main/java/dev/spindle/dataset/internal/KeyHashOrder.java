@@ -1,11 +1,12 @@
 package dev.spindle.dataset.internal;
 
 import dev.spindle.api.functions.KeySelector;
-import dev.spindle.runtime.shuffle.partitioner.KeyHashing;
+import dev.spindle.runtime.operators.join.HashJoinOperator;
 
 /**
- * A record's key hash ({@link KeyHashing#stableHash}) as a sort key: sorting by it puts records of
- * one key next to each other whatever the key's type (an order of clusters, not of keys).
+ * A record's place in the tables of a hash join on its key ({@link HashJoinOperator#probeOrder}) as
+ * a sort key: sorting by it puts records of one key next to each other whatever the key's type (an
+ * order of clusters, not of keys), and in the order in which a hash join's table keeps the keys.
  */
 public final class KeyHashOrder<T> implements KeySelector<T, Integer> {
 
@@ -17,6 +18,6 @@ public final class KeyHashOrder<T> implements KeySelector<T, Integer> {
 
     @Override
     public Integer getKey(T value) throws Exception {
-        return KeyHashing.stableHash(key.getKey(value));
+        return HashJoinOperator.probeOrder(key.getKey(value));
     }
 }

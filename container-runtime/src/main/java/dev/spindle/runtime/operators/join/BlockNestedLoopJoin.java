@@ -63,7 +63,7 @@ final class BlockNestedLoopJoin<A, B> {
         boolean firstPass = true;
         try {
             while (more) {
-                SerializedTable<A> table = new SerializedTable<>(first, pool, level, pool.free() - ioPages);
+                SerializedTable<A> table = new SerializedTable<>(first, pool, level, 0, pool.free() - ioPages);
                 try {
                     if (!table.add(firstInput.hash(), firstInput.bytes(), firstInput.length())) {
                         throw new IllegalStateException("A record of " + firstInput.length() + " bytes does not fit "

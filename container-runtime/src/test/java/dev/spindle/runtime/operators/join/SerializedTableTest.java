@@ -29,7 +29,8 @@ class SerializedTableTest {
             for (int key : keys) {
                 int h = SerializedTable.rehash(JoinSide.hash(key), level);
                 partitions[h >>> 29]++;
-                buckets[h & 1023]++;
+                // A table of one of 8 partitions with 1024 buckets: the 10 bits after the partition's 3.
+                buckets[(h << 3) >>> 22]++;
                 if (h >>> 29 == 0) {
                     nextLevelPartitions[SerializedTable.rehash(JoinSide.hash(key), level + 1) >>> 29]++;
                 }
@@ -38,6 +39,39 @@ class SerializedTableTest {
             assertEvenlySpread(buckets, "buckets at level " + level);
             assertEvenlySpread(nextLevelPartitions, "partitions at level " + (level + 1) + " of one partition");
         }
+    }
+
+    /**
+     * Keys sorted by {@link SerializedTable#probeOrder} (as an input clustered before an iteration)
+     * find their buckets in one table front to back, and still spread over the buckets.
+     */
+    @Test
+    void shouldIndexKeysInTheirProbeOrder() throws Exception {
+        MemoryManager memory = new MemoryManager(8 << 20, 32 << 10, 1);
+        PagePool pool = new PagePool(memory.allocatePages("test", 256));
+        JoinSide<Tuple2<Integer, String>> side = new JoinSide<>(JoinTestData.LEFT_SERIALIZER, t -> t.f0, false);
+        // The table of partition 5 of 8 at level 0: the keys whose rehash starts with the bits 101.
+        SerializedTable<Tuple2<Integer, String>> table = new SerializedTable<>(side, pool, 0, 3, 256);
+        List<Integer> keys = new ArrayList<>();
+        for (int k = 0; keys.size() < 20_000; k++) {
+            if (SerializedTable.rehash(JoinSide.hash(k), 0) >>> 29 == 5) {
+                keys.add(k);
+                assertTrue(table.add(JoinSide.hash(k), side.bytes(), side.serialize(Tuple2.of(k, "v"))));
+            }
+        }
+        table.buildIndex();
+        keys.sort((a, b) -> Integer.compare(SerializedTable.probeOrder(JoinSide.hash(a)),
+                SerializedTable.probeOrder(JoinSide.hash(b))));
+        int previous = -1;
+        int distinct = 0;
+        for (int key : keys) {
+            int bucket = table.bucket(JoinSide.hash(key));
+            assertTrue(bucket >= previous, "key " + key + " in bucket " + bucket + " after bucket " + previous);
+            distinct += bucket != previous ? 1 : 0;
+            previous = bucket;
+        }
+        // 20,000 keys in 32,768 buckets: about 14,000 buckets get at least one when keys spread evenly.
+        assertTrue(distinct > 12_000, distinct + " buckets used");
     }
 
     private static void assertEvenlySpread(int[] counts, String what) {
@@ -58,7 +92,7 @@ class SerializedTableTest {
         MemoryManager memory = new MemoryManager(64 << 10, 1024, 1);
         PagePool pool = new PagePool(memory.allocatePages("test", 64));
         JoinSide<Tuple2<Integer, String>> side = new JoinSide<>(JoinTestData.LEFT_SERIALIZER, t -> t.f0, true);
-        SerializedTable<Tuple2<Integer, String>> table = new SerializedTable<>(side, pool, 1, 40);
+        SerializedTable<Tuple2<Integer, String>> table = new SerializedTable<>(side, pool, 1, 2, 40);
         int added = 0;
         while (true) {
             // Texts of 10 to 2,500 characters: many records cross one or two page boundaries.
