@@ -47,7 +47,7 @@ final class SerializedTable<T> {
     private final RecordPages data;
     private final RecordPages index;
     private long records;
-    private int bucketMask = -1;
+    /** How far a rotated rehash is shifted to give a bucket; 0 until the table is indexed. */
     private int bucketShift;
     private byte[] scratch = new byte[256];
 
@@ -114,7 +114,7 @@ final class SerializedTable<T> {
      * (room for the index included) or the pool is out of pages.
      */
     boolean add(int hash, byte[] bytes, int length) {
-        if (bucketMask >= 0) {
+        if (bucketShift != 0) {
             throw new IllegalStateException("The table was already indexed");
         }
         long size = footprint(length);
@@ -141,7 +141,6 @@ final class SerializedTable<T> {
             throw new IllegalStateException("No memory left for the index of a join table of " + records + " records");
         }
         index.zero(0, 8L * buckets);
-        bucketMask = buckets - 1;
         bucketShift = 32 - Integer.numberOfTrailingZeros(buckets);
         for (long address = 0; address < data.size(); address += footprint(data.getInt(address + LENGTH))) {
             long head = 8L * bucket(data.getInt(address + HASH));
@@ -231,6 +230,6 @@ final class SerializedTable<T> {
         data.clear();
         index.clear();
         records = 0;
-        bucketMask = -1;
+        bucketShift = 0;
     }
 }

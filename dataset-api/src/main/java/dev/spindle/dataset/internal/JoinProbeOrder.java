@@ -8,11 +8,11 @@ import dev.spindle.runtime.operators.join.HashJoinOperator;
  * a sort key: sorting by it puts records of one key next to each other whatever the key's type (an
  * order of clusters, not of keys), and in the order in which a hash join's table keeps the keys.
  */
-public final class KeyHashOrder<T> implements KeySelector<T, Integer> {
+public final class JoinProbeOrder<T> implements KeySelector<T, Integer> {
 
     private final KeySelector<T, ?> key;
 
-    public KeyHashOrder(KeySelector<T, ?> key) {
+    public JoinProbeOrder(KeySelector<T, ?> key) {
         this.key = key;
     }
 
