@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * Sorts any number of records within a fixed budget of managed memory: records are serialized into
@@ -32,6 +34,8 @@ import java.util.Objects;
  * synchronously in {@link #add} and {@link #finish()}.
  */
 public final class ExternalSorter<T, K> implements Closeable {
+
+    private static final Logger LOG = LogManager.getLogger(ExternalSorter.class);
 
     /** COLLECTING -> ITERATING -> CLOSED, or COLLECTING -> CLOSED. */
     public enum State {
@@ -119,11 +123,14 @@ public final class ExternalSorter<T, K> implements Closeable {
 
     /** Sorts the buffer; a record that cannot be deserialized to compare its key fails with its IOException. */
     private void sortBuffer() throws IOException {
+        long start = System.nanoTime();
         try {
             buffer.sort();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        LOG.debug("Sorted {} records ({} MB) in memory in {} ms", buffer.size(), buffer.dataBytes() >> 20,
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     private void spillBuffer() throws IOException {

@@ -19,6 +19,7 @@ final class RadixSort {
 
     static final int SMALL_RANGE = 64;
     private static final int BUCKETS = 256;
+    private static final int CHUNK = 1 << 12;
 
     private final PrefixSortable s;
     private final int[][] ends = new int[Long.BYTES][BUCKETS];
@@ -73,7 +74,15 @@ final class RadixSort {
     private long differingBits(int from, int to) {
         long first = s.prefix(from);
         long differing = 0;
-        for (int i = from + 1; i < to; i++) {
+        for (int i = from + 1; i < to; i += CHUNK) {
+            differing |= differingBits(first, i, Math.min(to, i + CHUNK));
+        }
+        return differing;
+    }
+
+    private long differingBits(long first, int from, int to) {
+        long differing = 0;
+        for (int i = from; i < to; i++) {
             differing |= s.prefix(i) ^ first;
         }
         return differing;
@@ -82,6 +91,12 @@ final class RadixSort {
     /** Counts the entries of {@code [from, to)} per value of the prefix byte at {@code shift} into {@code counts}. */
     private void countDigits(int from, int to, int shift, int[] counts) {
         Arrays.fill(counts, 0);
+        for (int i = from; i < to; i += CHUNK) {
+            countDigits(i, Math.min(to, i + CHUNK), shift, counts, 0);
+        }
+    }
+
+    private void countDigits(int from, int to, int shift, int[] counts, int unused) {
         for (int i = from; i < to; i++) {
             counts[digit(s.prefix(i), shift)]++;
         }
@@ -95,14 +110,21 @@ final class RadixSort {
      */
     private void permute(int shift, int[] ends, int[] next) {
         for (int b = 0; b < BUCKETS; b++) {
-            int end = ends[b];
-            for (int i = next[b]; i < end; i = next[b]) {
-                int d = digit(s.prefix(i), shift);
-                if (d == b) {
-                    next[b] = i + 1;
-                } else {
-                    s.swap(i, next[d]++);
-                }
+            while (next[b] < ends[b]) {
+                settle(b, ends[b], shift, next);
+            }
+        }
+    }
+
+    /** Up to {@link #CHUNK} steps of settling bucket {@code b}, which ends before {@code end}. */
+    private void settle(int b, int end, int shift, int[] next) {
+        int steps = CHUNK;
+        for (int i = next[b]; i < end && steps > 0; i = next[b], steps--) {
+            int d = digit(s.prefix(i), shift);
+            if (d == b) {
+                next[b] = i + 1;
+            } else {
+                s.swap(i, next[d]++);
             }
         }
     }
