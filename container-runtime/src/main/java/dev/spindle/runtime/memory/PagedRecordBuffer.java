@@ -5,12 +5,16 @@ import dev.spindle.runtime.serialization.TypeSerializer;
 import dev.spindle.runtime.sort.RecordIterator;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * Serialized records appended to a fixed list of managed-memory pages, each as its length (4 bytes)
  * and its bytes, contiguous across page boundaries. {@link #tryAdd} refuses a record that does not
  * fit; the records can be read back any number of times until {@link #clear()}. The pages belong to
  * the caller, which also gives them back.
+ *
+ * <p>A tagged buffer keeps an int with every record (between its length and its bytes), and its
+ * readers may skip records by their tag without deserializing them ({@link #iterator(IntPredicate)}).
  *
  * <p>Used by the one thread of its owner; an iterator is valid until the buffer changes.
  */
@@ -20,11 +24,18 @@ public final class PagedRecordBuffer<T> {
     private final byte[][] pages;
     private final int pageSize;
     private final long capacity;
-    private final byte[] lengthBytes = new byte[4];
+    private final boolean tagged;
+    private final int header;
+    private final byte[] headerBytes = new byte[8];
     private long end;
     private int size;
 
     public PagedRecordBuffer(TypeSerializer<T> serializer, List<MemorySegment> pages) {
+        this(serializer, pages, false);
+    }
+
+    /** @param tagged whether every record comes with a tag ({@link #tryAdd(int, byte[], int)}) */
+    public PagedRecordBuffer(TypeSerializer<T> serializer, List<MemorySegment> pages, boolean tagged) {
         this.serializer = serializer;
         this.pages = new byte[pages.size()][];
         for (int i = 0; i < this.pages.length; i++) {
@@ -32,6 +43,8 @@ public final class PagedRecordBuffer<T> {
         }
         this.pageSize = pages.isEmpty() ? 0 : this.pages[0].length;
         this.capacity = (long) pageSize * this.pages.length;
+        this.tagged = tagged;
+        this.header = tagged ? 8 : 4;
     }
 
     /** Records held. */
@@ -43,18 +56,31 @@ public final class PagedRecordBuffer<T> {
         return size == 0;
     }
 
-    /** Appends a serialized record; false, storing nothing, if it does not fit. */
+    /** Appends a serialized record to an untagged buffer; false, storing nothing, if it does not fit. */
     public boolean tryAdd(byte[] bytes, int length) {
-        if (end + 4 + length > capacity) {
+        if (tagged) {
+            throw new IllegalStateException("A tagged buffer needs a tag with every record");
+        }
+        return append(0, bytes, length);
+    }
+
+    /** Appends a serialized record with its tag to a tagged buffer; false, storing nothing, if it does not fit. */
+    public boolean tryAdd(int tag, byte[] bytes, int length) {
+        if (!tagged) {
+            throw new IllegalStateException("An untagged buffer keeps no tags");
+        }
+        return append(tag, bytes, length);
+    }
+
+    private boolean append(int tag, byte[] bytes, int length) {
+        if (end + header + length > capacity) {
             return false;
         }
-        lengthBytes[0] = (byte) (length >>> 24);
-        lengthBytes[1] = (byte) (length >>> 16);
-        lengthBytes[2] = (byte) (length >>> 8);
-        lengthBytes[3] = (byte) length;
-        write(end, lengthBytes, 4);
-        write(end + 4, bytes, length);
-        end += 4 + length;
+        putInt(headerBytes, 0, length);
+        putInt(headerBytes, 4, tag);
+        write(end, headerBytes, header);
+        write(end + header, bytes, length);
+        end += header + length;
         size++;
         return true;
     }
@@ -67,6 +93,14 @@ public final class PagedRecordBuffer<T> {
 
     /** The records in the order they were added. */
     public RecordIterator<T> iterator() {
+        return iterator(tag -> true);
+    }
+
+    /**
+     * The records of a tagged buffer whose tag {@code keep} accepts, in the order they were added;
+     * the others are skipped unread. An untagged buffer's records have no tag and are all read.
+     */
+    public RecordIterator<T> iterator(IntPredicate keep) {
         return new RecordIterator<>() {
             private final DataInputDeserializer input = new DataInputDeserializer();
             private byte[] span = new byte[256];
@@ -74,21 +108,41 @@ public final class PagedRecordBuffer<T> {
 
             @Override
             public T next() throws IOException {
-                if (position >= end) {
-                    return null;
+                while (position < end) {
+                    read(position, span, header);
+                    int length = getInt(span, 0);
+                    long start = position + header;
+                    position = start + length;
+                    if (tagged && !keep.test(getInt(span, 4))) {
+                        continue;
+                    }
+                    int inPage = (int) (start % pageSize);
+                    if (length > 0 && inPage + length <= pageSize) {
+                        input.setBuffer(pages[(int) (start / pageSize)], inPage, length);
+                    } else {
+                        if (span.length < length) {
+                            span = new byte[Math.max(length, span.length * 2)];
+                        }
+                        read(start, span, length);
+                        input.setBuffer(span, 0, length);
+                    }
+                    return serializer.deserialize(input);
                 }
-                read(position, span, 4);
-                int length = ((span[0] & 0xFF) << 24) | ((span[1] & 0xFF) << 16) | ((span[2] & 0xFF) << 8)
-                        | (span[3] & 0xFF);
-                if (span.length < length) {
-                    span = new byte[Math.max(length, span.length * 2)];
-                }
-                read(position + 4, span, length);
-                position += 4 + length;
-                input.setBuffer(span, 0, length);
-                return serializer.deserialize(input);
+                return null;
             }
         };
+    }
+
+    private static void putInt(byte[] b, int offset, int v) {
+        b[offset] = (byte) (v >>> 24);
+        b[offset + 1] = (byte) (v >>> 16);
+        b[offset + 2] = (byte) (v >>> 8);
+        b[offset + 3] = (byte) v;
+    }
+
+    private static int getInt(byte[] b, int offset) {
+        return ((b[offset] & 0xFF) << 24) | ((b[offset + 1] & 0xFF) << 16) | ((b[offset + 2] & 0xFF) << 8)
+                | (b[offset + 3] & 0xFF);
     }
 
     private void write(long position, byte[] bytes, int length) {

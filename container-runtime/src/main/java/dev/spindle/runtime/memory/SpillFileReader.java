@@ -65,6 +65,18 @@ public final class SpillFileReader implements Closeable {
         }
     }
 
+    /** Moves past {@code length} bytes. */
+    public void skip(int length) throws IOException {
+        while (length > 0) {
+            if (position == limit && !fill()) {
+                throw new EOFException("Spill file " + file + " ended early");
+            }
+            int n = Math.min(length, limit - position);
+            position += n;
+            length -= n;
+        }
+    }
+
     private int readByte() throws IOException {
         if (position == limit && !fill()) {
             throw new EOFException("Spill file " + file + " ended early");

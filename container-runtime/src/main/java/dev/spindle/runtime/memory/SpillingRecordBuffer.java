@@ -8,6 +8,7 @@ import java.io.Closeable;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * A record list for reading again and again: records are kept serialized in managed-memory pages
@@ -19,12 +20,16 @@ import java.util.List;
  * spill file. The pages belong to the caller, which gives them back after {@code close()}. One
  * page serves as the file's write buffer and then as its read buffer, so at most one iterator may
  * read the file at a time. Used by one thread (the task thread).
+ *
+ * <p>A tagged buffer keeps an int with every record, in memory and in the file, and its readers may
+ * skip records by their tag without deserializing them ({@link #iterator(IntPredicate)}).
  */
 public final class SpillingRecordBuffer<T> implements Closeable {
 
     private final TypeSerializer<T> serializer;
     private final PagedRecordBuffer<T> memory;
     private final MemorySegment ioPage;
+    private final boolean tagged;
     private final SpillFiles spillFiles;
     private final DataOutputSerializer scratch = new DataOutputSerializer(256);
     private SpillFileWriter writer;
@@ -42,19 +47,47 @@ public final class SpillingRecordBuffer<T> implements Closeable {
      */
     public SpillingRecordBuffer(TypeSerializer<T> serializer, List<MemorySegment> memoryPages, MemorySegment ioPage,
                                 File[] tempDirectories, String purpose) {
-        this.serializer = serializer;
-        this.memory = new PagedRecordBuffer<>(serializer, memoryPages);
-        this.ioPage = ioPage;
-        this.spillFiles = new SpillFiles(tempDirectories, purpose);
+        this(serializer, memoryPages, ioPage, tempDirectories, purpose, false);
     }
 
+    /** @param tagged whether every record comes with a tag ({@link #add(Object, int)}) */
+    public SpillingRecordBuffer(TypeSerializer<T> serializer, List<MemorySegment> memoryPages, MemorySegment ioPage,
+                                File[] tempDirectories, String purpose, boolean tagged) {
+        this.serializer = serializer;
+        this.memory = new PagedRecordBuffer<>(serializer, memoryPages, tagged);
+        this.ioPage = ioPage;
+        this.spillFiles = new SpillFiles(tempDirectories, purpose);
+        this.tagged = tagged;
+    }
+
+    public boolean isTagged() {
+        return tagged;
+    }
+
+    /** Adds a record to an untagged buffer. */
     public void add(T record) throws IOException {
+        if (tagged) {
+            throw new IllegalStateException("A tagged buffer needs a tag with every record");
+        }
+        append(record, 0);
+    }
+
+    /** Adds a record with its tag to a tagged buffer. */
+    public void add(T record, int tag) throws IOException {
+        if (!tagged) {
+            throw new IllegalStateException("An untagged buffer keeps no tags");
+        }
+        append(record, tag);
+    }
+
+    private void append(T record, int tag) throws IOException {
         if (finished) {
             throw new IllegalStateException("The buffer was finished; no more records can be added");
         }
         scratch.clear();
         serializer.serialize(record, scratch);
-        if (writer == null && memory.tryAdd(scratch.getBuffer(), scratch.length())) {
+        if (writer == null && (tagged ? memory.tryAdd(tag, scratch.getBuffer(), scratch.length())
+                : memory.tryAdd(scratch.getBuffer(), scratch.length()))) {
             return;
         }
         if (writer == null) {
@@ -62,6 +95,9 @@ public final class SpillingRecordBuffer<T> implements Closeable {
             file = writer.file();
         }
         writer.writeInt(scratch.length());
+        if (tagged) {
+            writer.writeInt(tag);
+        }
         writer.write(scratch.getBuffer(), 0, scratch.length());
         spilledRecords++;
     }
@@ -96,10 +132,19 @@ public final class SpillingRecordBuffer<T> implements Closeable {
 
     /** All records in the order they were added: the memory part, then the file. */
     public RecordIterator<T> iterator() {
+        return iterator(tag -> true);
+    }
+
+    /**
+     * The records of a tagged buffer whose tag {@code keep} accepts, in the order they were added
+     * (the memory part, then the file); the others are skipped unread. An untagged buffer's records
+     * have no tag and are all read.
+     */
+    public RecordIterator<T> iterator(IntPredicate keep) {
         if (!finished) {
             throw new IllegalStateException("Call finishWriting() before reading the buffer");
         }
-        RecordIterator<T> inMemory = memory.iterator();
+        RecordIterator<T> inMemory = memory.iterator(keep);
         return new RecordIterator<>() {
             private final DataInputDeserializer input = new DataInputDeserializer();
             private byte[] span = new byte[256];
@@ -116,15 +161,23 @@ public final class SpillingRecordBuffer<T> implements Closeable {
                     }
                     memoryDone = true;
                 }
-                if (remaining == 0) {
-                    closeReader();
-                    return null;
-                }
-                if (reader == null) {
+                if (reader == null && remaining > 0) {
                     reader = openFile();
                 }
-                remaining--;
-                int length = reader.readInt();
+                while (remaining > 0) {
+                    remaining--;
+                    int length = reader.readInt();
+                    if (tagged && !keep.test(reader.readInt())) {
+                        reader.skip(length);
+                        continue;
+                    }
+                    return read(length);
+                }
+                closeReader();
+                return null;
+            }
+
+            private T read(int length) throws IOException {
                 if (span.length < length) {
                     span = new byte[Math.max(length, span.length * 2)];
                 }

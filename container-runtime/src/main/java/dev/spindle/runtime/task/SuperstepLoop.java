@@ -8,6 +8,7 @@ import dev.spindle.runtime.iteration.IterationVertex;
 import dev.spindle.runtime.jobgraph.JobVertex;
 import dev.spindle.runtime.memory.MemorySegment;
 import dev.spindle.runtime.memory.SpillingRecordBuffer;
+import dev.spindle.runtime.operators.KeyHashFilter;
 import dev.spindle.runtime.operators.Operator;
 import dev.spindle.runtime.shuffle.buffer.Buffer;
 import dev.spindle.runtime.shuffle.event.EndOfPartitionEvent;
@@ -58,6 +59,7 @@ final class SuperstepLoop {
     private final boolean[] cached;
     private final int[] openStaticChannels;
     private final List<ArrayDeque<Dammed>> dams = new ArrayList<>();
+    private boolean cachesCreated;
     private int endedDynamicChannels;
     private int dynamicChannels;
 
@@ -99,7 +101,6 @@ final class SuperstepLoop {
 
     void run() throws Exception {
         try {
-            createCaches();
             int superstep = -1;
             while (awaitSuperstep()) {
                 if (resources.iteration == null) {
@@ -118,7 +119,11 @@ final class SuperstepLoop {
         }
     }
 
-    private void createCaches() throws Exception {
+    /**
+     * Takes the memory of the static inputs' caches, in the first superstep. A cache keeps the key
+     * hash with every record when the chain's head can rule records out by it ({@link KeyHashFilter}).
+     */
+    private void createCaches(OperatorChain chain) throws Exception {
         int staticInputs = 0;
         for (boolean s : isStatic) {
             staticInputs += s ? 1 : 0;
@@ -130,8 +135,10 @@ final class SuperstepLoop {
         for (int input = 0; input < numInputs; input++) {
             if (isStatic[input]) {
                 List<MemorySegment> pages = resources.memoryManager.allocatePages(resources, share);
+                boolean tagged = chain.head() instanceof KeyHashFilter filter && filter.filtersInput(input);
                 caches[input] = new SpillingRecordBuffer<>(cast(io.inputSerializer(input).duplicate()),
-                        pages.subList(1, pages.size()), pages.get(0), resources.tempDirectories, "iteration-input");
+                        pages.subList(1, pages.size()), pages.get(0), resources.tempDirectories, "iteration-input",
+                        tagged);
             }
         }
     }
@@ -190,6 +197,10 @@ final class SuperstepLoop {
         OperatorChain chain = new OperatorChain(vertex.chain(), io.writers(), resources);
         try {
             loop.useChain(chain);
+            if (!cachesCreated) {
+                createCaches(chain);
+                cachesCreated = true;
+            }
             resources.iteration.awaitSuperstep(superstep);
             chain.open();
             feedInputs(chain);
@@ -254,11 +265,17 @@ final class SuperstepLoop {
     }
 
     private void replay(OperatorChain chain, int input) throws Exception {
-        RecordIterator<Object> records = caches[input].iterator();
+        SpillingRecordBuffer<Object> cache = caches[input];
+        ReplaySkipping skipping = cache.isTagged() ? new ReplaySkipping((KeyHashFilter) chain.head(), input) : null;
+        RecordIterator<Object> records = skipping == null ? cache.iterator() : cache.iterator(skipping);
         Object record;
         while ((record = records.next()) != null) {
             chain.processHead(input, record);
             loop.recordDone();
+        }
+        if (skipping != null) {
+            LOG.debug("{}: skipped {} of the {} cached records of input {} by key hash", vertex.name(),
+                    skipping.skipped(), cache.inMemoryRecords() + cache.spilledRecords(), input);
         }
         chain.endHeadInput(input);
     }
@@ -303,7 +320,14 @@ final class SuperstepLoop {
         Buffer buffer = next.buffer();
         if (!buffer.isEvent()) {
             io.bytesIn += buffer.size();
-            if (isStatic[input]) {
+            if (isStatic[input] && caches[input].isTagged()) {
+                SpillingRecordBuffer<Object> cache = caches[input];
+                KeyHashFilter filter = (KeyHashFilter) chain.head();
+                loop.processBuffer(record -> {
+                    cache.add(record, filter.keyHash(input, record));
+                    chain.processHead(input, record);
+                }, channel, buffer);
+            } else if (isStatic[input]) {
                 SpillingRecordBuffer<Object> cache = caches[input];
                 loop.processBuffer(record -> {
                     cache.add(record);

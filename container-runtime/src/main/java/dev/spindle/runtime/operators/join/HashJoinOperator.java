@@ -1,5 +1,6 @@
 package dev.spindle.runtime.operators.join;
 
+import dev.spindle.runtime.operators.KeyHashFilter;
 import dev.spindle.runtime.operators.Operator;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -14,8 +15,11 @@ import org.apache.logging.log4j.Logger;
  * <p>Lifecycle: {@code open} takes the memory; {@link #nextInput()} selects the build input until it
  * ended, then the probe input; {@code endInput} of the probe input finishes the join; {@code dispose}
  * gives back the memory and deletes all spill files, also after failures.
+ *
+ * <p>The probe input of an inner join can be filtered by key hash ({@link KeyHashFilter}): once the
+ * table is built, a probe record whose hash no build record has cannot match.
  */
-public final class HashJoinOperator<L, R, O> extends Operator<O> {
+public final class HashJoinOperator<L, R, O> extends Operator<O> implements KeyHashFilter {
 
     private static final Logger LOG = LogManager.getLogger(HashJoinOperator.class);
     private static final int PROBE_BATCH = 64;
@@ -102,6 +106,26 @@ public final class HashJoinOperator<L, R, O> extends Operator<O> {
             join.probe(record);
         }
         probing = 0;
+    }
+
+    @Override
+    public boolean filtersInput(int input) {
+        boolean probeKeepsUnmatched = buildInput == 0 ? spec.type().keepsUnmatchedRight()
+                : spec.type().keepsUnmatchedLeft();
+        return input == 1 - buildInput && !probeKeepsUnmatched;
+    }
+
+    @Override
+    public int keyHash(int input, Object record) throws Exception {
+        if (input == buildInput) {
+            throw new IllegalArgumentException("Input " + input + " is the build input of " + context.operatorName());
+        }
+        return join.probeHash(record);
+    }
+
+    @Override
+    public boolean mayMatch(int input, int hash) {
+        return join.mayMatch(hash);
     }
 
     @Override

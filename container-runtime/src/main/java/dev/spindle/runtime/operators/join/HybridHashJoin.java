@@ -262,6 +262,24 @@ final class HybridHashJoin<B, P> {
         return p.inMemory() ? p.table.touch(hash) : 0;
     }
 
+    /** The key hash a probe record is looked up by. */
+    int probeHash(P record) throws Exception {
+        return JoinSide.hash(probe.key(record));
+    }
+
+    /**
+     * False only if probing now with a record of key hash {@code hash} would do nothing: the build
+     * side has ended, unmatched probe records are dropped, and the record's partition is a table in
+     * memory holding no record with that hash. A record of a spilled partition may match.
+     */
+    boolean mayMatch(int hash) {
+        if (state != State.PROBING || probe.keepsUnmatched()) {
+            return true;
+        }
+        Partition<B> p = partitionOf(hash);
+        return !p.inMemory() || p.table.containsHash(hash);
+    }
+
     /** Probes with a record given as bytes with its key hash (read back from a parent's spill file). */
     void probeSerialized(int hash, byte[] bytes, int length) throws Exception {
         checkState(State.PROBING);

@@ -172,6 +172,25 @@ final class SerializedTable<T> {
     }
 
     /**
+     * Whether some record has key hash {@code hash}: a walk of its bucket's chain reading only the
+     * record headers, so without deserializing. Only once the table is indexed.
+     */
+    boolean containsHash(int hash) {
+        if (records == 0) {
+            return false;
+        }
+        long next = index.getLong(8L * bucket(hash));
+        while (next != 0) {
+            long address = next - 1;
+            if (data.getInt(address + HASH) == hash) {
+                return true;
+            }
+            next = data.getLong(address + NEXT);
+        }
+        return false;
+    }
+
+    /**
      * Reads the bucket of a key hash and the header of the first record in its chain, changing
      * nothing, and returns what it read: a caller about to probe a batch of records touches them all
      * first, so that their cache misses overlap. Only once the table is indexed.

@@ -74,6 +74,19 @@ class SerializedTableTest {
         assertTrue(distinct > 12_000, distinct + " buckets used");
     }
 
+    @Test
+    void shouldHoldNoHashWhenEmpty() throws Exception {
+        MemoryManager memory = new MemoryManager(64 << 10, 1024, 1);
+        PagePool pool = new PagePool(memory.allocatePages("test", 8));
+        JoinSide<Tuple2<Integer, String>> side = new JoinSide<>(JoinTestData.LEFT_SERIALIZER, t -> t.f0, false);
+        SerializedTable<Tuple2<Integer, String>> table = new SerializedTable<>(side, pool, 0, 0, 8);
+        table.buildIndex();
+        for (int key = 0; key < 100; key++) {
+            assertFalse(table.containsHash(JoinSide.hash(key)));
+        }
+        table.release();
+    }
+
     private static void assertEvenlySpread(int[] counts, String what) {
         long total = 0;
         int min = Integer.MAX_VALUE;
@@ -110,6 +123,12 @@ class SerializedTableTest {
 
         for (int key = 0; key < Math.min(added, 50); key++) {
             assertTrue(table.touch(JoinSide.hash(key)) != 0, "the bucket of key " + key + " has a chain");
+        }
+        for (int key = 0; key < Math.min(added, 50); key++) {
+            assertTrue(table.containsHash(JoinSide.hash(key)), "the table holds key " + key);
+        }
+        for (int key = 1000; key < 1100; key++) {
+            assertFalse(table.containsHash(JoinSide.hash(key)), "the table lacks key " + key);
         }
         int emptyBuckets = 0;
         for (int key = 1000; key < 1100; key++) {
