@@ -14,6 +14,11 @@ import java.util.Arrays;
  * entries is sorted in two or three passes, each moving every entry at most once, where quicksort
  * makes about log2 n partitioning passes over the whole index. One instance per sort: it holds
  * the bucket counts of each level of recursion (at most eight, one per prefix byte).
+ *
+ * <p>Every pass goes over its range in chunks of {@value #CHUNK} entries, each a call of its own:
+ * a sort may run once in a JVM (a job's only sort), and a loop the JIT compiles while it runs
+ * millions of times without ending is deoptimized when it first ends, falling back to the
+ * interpreter for the next long range.
  */
 final class RadixSort {
 
@@ -75,12 +80,12 @@ final class RadixSort {
         long first = s.prefix(from);
         long differing = 0;
         for (int i = from + 1; i < to; i += CHUNK) {
-            differing |= differingBits(first, i, Math.min(to, i + CHUNK));
+            differing |= differingBitsIn(i, Math.min(to, i + CHUNK), first);
         }
         return differing;
     }
 
-    private long differingBits(long first, int from, int to) {
+    private long differingBitsIn(int from, int to, long first) {
         long differing = 0;
         for (int i = from; i < to; i++) {
             differing |= s.prefix(i) ^ first;
@@ -92,11 +97,11 @@ final class RadixSort {
     private void countDigits(int from, int to, int shift, int[] counts) {
         Arrays.fill(counts, 0);
         for (int i = from; i < to; i += CHUNK) {
-            countDigits(i, Math.min(to, i + CHUNK), shift, counts, 0);
+            countDigitsIn(i, Math.min(to, i + CHUNK), shift, counts);
         }
     }
 
-    private void countDigits(int from, int to, int shift, int[] counts, int unused) {
+    private void countDigitsIn(int from, int to, int shift, int[] counts) {
         for (int i = from; i < to; i++) {
             counts[digit(s.prefix(i), shift)]++;
         }

@@ -33,11 +33,14 @@ import org.apache.logging.log4j.Logger;
  * output; when the loop's inputs end instead of starting another superstep, the iteration is over.
  *
  * <p>Inputs from outside the loop (static inputs) are read once, in the first superstep, into a
- * cache in managed memory that spills to disk, and replayed from there in later supersteps. Inputs
- * from inside the loop (dynamic inputs) carry one superstep at a time, each closed by the marker on
- * every channel. While the operator waits for one input, buffers that arrive on the others are set
- * aside (dammed), so that a producer feeding several of this task's inputs never waits for it: the
- * loop's edges are all pipelined and may not rely on backpressure to order inputs. Task thread only.
+ * cache in managed memory that spills to disk, and replayed from there in later supersteps; when
+ * the chain's head can rule records out by key hash (the probe side of an inner hash join), the
+ * cache keeps each record's hash and the replay skips what the head rules out unread
+ * ({@link ReplaySkipping}). Inputs from inside the loop (dynamic inputs) carry one superstep at a
+ * time, each closed by the marker on every channel. While the operator waits for one input, buffers
+ * that arrive on the others are set aside (dammed), so that a producer feeding several of this
+ * task's inputs never waits for it: the loop's edges are all pipelined and may not rely on
+ * backpressure to order inputs. Task thread only.
  */
 final class SuperstepLoop {
 
