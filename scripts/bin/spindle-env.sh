@@ -47,3 +47,16 @@ SPINDLE_CLASSPATH="$SPINDLE_LIB/*"
 if [ -n "$HADOOP_CONF_DIR" ]; then
   SPINDLE_CLASSPATH="$HADOOP_CONF_DIR:$SPINDLE_CLASSPATH"
 fi
+
+# Class data sharing: the build writes an archive of the classes a small job loads
+# (scripts/src/cds/train-archive.sh), and JVMs started with it map those classes instead of
+# loading and verifying them again. The JVM ignores an archive that no longer matches (jars rebuilt
+# since, another JDK) but crashes on a truncated one, so the archive is used only if it still has
+# the size the build recorded beside it. SPINDLE_CDS=off starts without it; so does a classpath that
+# begins with HADOOP_CONF_DIR's directory, which the archive cannot cover.
+SPINDLE_CDS_OPTS=()
+SPINDLE_CDS_ARCHIVE="${SPINDLE_CDS_ARCHIVE:-$SPINDLE_LIB/../spindle-cds.jsa}"
+if [ "${SPINDLE_CDS:-on}" != off ] && [ -z "${HADOOP_CONF_DIR:-}" ] && [ -f "$SPINDLE_CDS_ARCHIVE.bytes" ] \
+    && [ "$(wc -c < "$SPINDLE_CDS_ARCHIVE" 2>/dev/null | tr -d ' ')" = "$(cat "$SPINDLE_CDS_ARCHIVE.bytes")" ]; then
+  SPINDLE_CDS_OPTS=(-XX:SharedArchiveFile="$SPINDLE_CDS_ARCHIVE" "-Xlog:cds*=off" "-Xlog:class+path=off")
+fi
