@@ -57,6 +57,6 @@ fi
 SPINDLE_CDS_OPTS=()
 SPINDLE_CDS_ARCHIVE="${SPINDLE_CDS_ARCHIVE:-$SPINDLE_LIB/../spindle-cds.jsa}"
 if [ "${SPINDLE_CDS:-on}" != off ] && [ -z "${HADOOP_CONF_DIR:-}" ] && [ -f "$SPINDLE_CDS_ARCHIVE.bytes" ] \
-    && [ "$(wc -c < "$SPINDLE_CDS_ARCHIVE" 2>/dev/null | tr -d ' ')" = "$(cat "$SPINDLE_CDS_ARCHIVE.bytes")" ]; then
+    && [ "$(wc -c < "$SPINDLE_CDS_ARCHIVE" 2>/dev/null | tr -d ' ')" = "$(< "$SPINDLE_CDS_ARCHIVE.bytes")" ]; then
   SPINDLE_CDS_OPTS=(-XX:SharedArchiveFile="$SPINDLE_CDS_ARCHIVE" "-Xlog:cds*=off" "-Xlog:class+path=off")
 fi

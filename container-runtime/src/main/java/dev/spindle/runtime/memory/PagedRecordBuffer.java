@@ -72,7 +72,8 @@ public final class PagedRecordBuffer<T> {
         return append(tag, bytes, length);
     }
 
-    private boolean append(int tag, byte[] bytes, int length) {
+    /** Appends a serialized record, with {@code tag} if the buffer is tagged; false if it does not fit. */
+    boolean append(int tag, byte[] bytes, int length) {
         if (end + header + length > capacity) {
             return false;
         }

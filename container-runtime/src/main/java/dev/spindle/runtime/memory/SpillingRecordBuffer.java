@@ -86,8 +86,7 @@ public final class SpillingRecordBuffer<T> implements Closeable {
         }
         scratch.clear();
         serializer.serialize(record, scratch);
-        if (writer == null && (tagged ? memory.tryAdd(tag, scratch.getBuffer(), scratch.length())
-                : memory.tryAdd(scratch.getBuffer(), scratch.length()))) {
+        if (writer == null && memory.append(tag, scratch.getBuffer(), scratch.length())) {
             return;
         }
         if (writer == null) {

@@ -74,11 +74,6 @@ final class OperatorChain {
         return operators[0].nextInput();
     }
 
-    /** The first operator, which reads the task's inputs; null for a source or an iteration head. */
-    Operator<?> head() {
-        return operators[0];
-    }
-
     /** The operators in chain order; null for a source or an iteration head, which have none. */
     List<Operator<?>> operators() {
         return java.util.Arrays.asList(operators);

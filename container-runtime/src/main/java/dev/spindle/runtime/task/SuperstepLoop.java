@@ -138,7 +138,7 @@ final class SuperstepLoop {
         for (int input = 0; input < numInputs; input++) {
             if (isStatic[input]) {
                 List<MemorySegment> pages = resources.memoryManager.allocatePages(resources, share);
-                boolean tagged = chain.head() instanceof KeyHashFilter filter && filter.filtersInput(input);
+                boolean tagged = head(chain) instanceof KeyHashFilter filter && filter.filtersInput(input);
                 caches[input] = new SpillingRecordBuffer<>(cast(io.inputSerializer(input).duplicate()),
                         pages.subList(1, pages.size()), pages.get(0), resources.tempDirectories, "iteration-input",
                         tagged);
@@ -269,7 +269,7 @@ final class SuperstepLoop {
 
     private void replay(OperatorChain chain, int input) throws Exception {
         SpillingRecordBuffer<Object> cache = caches[input];
-        ReplaySkipping skipping = cache.isTagged() ? new ReplaySkipping((KeyHashFilter) chain.head(), input) : null;
+        ReplaySkipping skipping = cache.isTagged() ? new ReplaySkipping((KeyHashFilter) head(chain), input) : null;
         RecordIterator<Object> records = skipping == null ? cache.iterator() : cache.iterator(skipping);
         Object record;
         while ((record = records.next()) != null) {
@@ -281,6 +281,10 @@ final class SuperstepLoop {
                     skipping.skipped(), cache.inMemoryRecords() + cache.spilledRecords(), input);
         }
         chain.endHeadInput(input);
+    }
+
+    private static Operator<?> head(OperatorChain chain) {
+        return chain.operators().get(0);
     }
 
     /** The next buffer of {@code input} (or of any input): set-aside ones first, then the gate's. */
@@ -323,17 +327,15 @@ final class SuperstepLoop {
         Buffer buffer = next.buffer();
         if (!buffer.isEvent()) {
             io.bytesIn += buffer.size();
-            if (isStatic[input] && caches[input].isTagged()) {
+            if (isStatic[input]) {
                 SpillingRecordBuffer<Object> cache = caches[input];
-                KeyHashFilter filter = (KeyHashFilter) chain.head();
+                KeyHashFilter filter = cache.isTagged() ? (KeyHashFilter) head(chain) : null;
                 loop.processBuffer(record -> {
-                    cache.add(record, filter.keyHash(input, record));
-                    chain.processHead(input, record);
-                }, channel, buffer);
-            } else if (isStatic[input]) {
-                SpillingRecordBuffer<Object> cache = caches[input];
-                loop.processBuffer(record -> {
-                    cache.add(record);
+                    if (filter == null) {
+                        cache.add(record);
+                    } else {
+                        cache.add(record, filter.keyHash(input, record));
+                    }
                     chain.processHead(input, record);
                 }, channel, buffer);
             } else {

@@ -47,9 +47,8 @@ class SerializedTableTest {
      */
     @Test
     void shouldIndexKeysInTheirProbeOrder() throws Exception {
-        MemoryManager memory = new MemoryManager(8 << 20, 32 << 10, 1);
-        PagePool pool = new PagePool(memory.allocatePages("test", 256));
-        JoinSide<Tuple2<Integer, String>> side = new JoinSide<>(JoinTestData.LEFT_SERIALIZER, t -> t.f0, false);
+        PagePool pool = pool(256, 32 << 10);
+        JoinSide<Tuple2<Integer, String>> side = side(false);
         // The table of partition 5 of 8 at level 0: the keys whose rehash starts with the bits 101.
         SerializedTable<Tuple2<Integer, String>> table = new SerializedTable<>(side, pool, 0, 3, 256);
         List<Integer> keys = new ArrayList<>();
@@ -76,15 +75,22 @@ class SerializedTableTest {
 
     @Test
     void shouldHoldNoHashWhenEmpty() throws Exception {
-        MemoryManager memory = new MemoryManager(64 << 10, 1024, 1);
-        PagePool pool = new PagePool(memory.allocatePages("test", 8));
-        JoinSide<Tuple2<Integer, String>> side = new JoinSide<>(JoinTestData.LEFT_SERIALIZER, t -> t.f0, false);
-        SerializedTable<Tuple2<Integer, String>> table = new SerializedTable<>(side, pool, 0, 0, 8);
+        SerializedTable<Tuple2<Integer, String>> table = new SerializedTable<>(side(false), pool(8, 1024), 0, 0, 8);
         table.buildIndex();
         for (int key = 0; key < 100; key++) {
             assertFalse(table.containsHash(JoinSide.hash(key)));
         }
         table.release();
+    }
+
+    /** A pool of {@code pages} pages of {@code pageSize} bytes: all of a memory manager's. */
+    private static PagePool pool(int pages, int pageSize) throws Exception {
+        return new PagePool(new MemoryManager((long) pages * pageSize, pageSize, 1).allocatePages("test", pages));
+    }
+
+    /** The left side of {@link JoinTestData}'s joins, keyed by its first field. */
+    private static JoinSide<Tuple2<Integer, String>> side(boolean keepsUnmatched) {
+        return new JoinSide<>(JoinTestData.LEFT_SERIALIZER, t -> t.f0, keepsUnmatched);
     }
 
     private static void assertEvenlySpread(int[] counts, String what) {
@@ -102,9 +108,8 @@ class SerializedTableTest {
 
     @Test
     void shouldFindRecordsThatStraddlePagesAndRememberWhichMatched() throws Exception {
-        MemoryManager memory = new MemoryManager(64 << 10, 1024, 1);
-        PagePool pool = new PagePool(memory.allocatePages("test", 64));
-        JoinSide<Tuple2<Integer, String>> side = new JoinSide<>(JoinTestData.LEFT_SERIALIZER, t -> t.f0, true);
+        PagePool pool = pool(64, 1024);
+        JoinSide<Tuple2<Integer, String>> side = side(true);
         SerializedTable<Tuple2<Integer, String>> table = new SerializedTable<>(side, pool, 1, 2, 40);
         int added = 0;
         while (true) {
