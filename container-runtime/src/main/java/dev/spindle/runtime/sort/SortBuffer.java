@@ -27,7 +27,15 @@ import java.util.List;
 final class SortBuffer<T, K> implements PrefixSortable {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final int ENTRY_BYTES = 16;
+    /**
+     * How many records the iterator looks up at a time. Sorted, the records lie at random places in
+     * the data pages, so each read is a cache (and TLB) miss; reading the lengths of a batch in one
+     * loop lets those misses overlap, and the deserialization after it finds the records in cache.
+     * Gathering 5M sorted records of 21 bytes took about 1.4 s one by one.
+     */
+    static final int GATHER_BATCH = 64;
 
     private final TypeSerializer<T> serializer;
     private final SortKey<T, K> sortKey;
@@ -131,6 +139,10 @@ final class SortBuffer<T, K> implements PrefixSortable {
     }
 
     private int readLength(long pointer) {
+        int inPage = (int) (pointer & (pageSize - 1));
+        if (inPage <= pageSize - 4) {
+            return (int) INTS.get(dataPages.array((int) (pointer >>> pageShift)), inPage);
+        }
         byte[] b = spanBuffer;
         readData(pointer, b, 0, 4);
         return ((b[0] & 0xFF) << 24) | ((b[1] & 0xFF) << 16) | ((b[2] & 0xFF) << 8) | (b[3] & 0xFF);
@@ -222,7 +234,10 @@ final class SortBuffer<T, K> implements PrefixSortable {
 
     /** Deserializes the record at data offset {@code pointer}, straight from its page when it lies in one. */
     private T recordAt(long pointer) throws IOException {
-        int length = readLength(pointer);
+        return recordAt(pointer, readLength(pointer));
+    }
+
+    private T recordAt(long pointer, int length) throws IOException {
         long start = pointer + 4;
         int inPage = (int) (start & (pageSize - 1));
         if (inPage + length <= pageSize && length > 0) {
@@ -263,14 +278,35 @@ final class SortBuffer<T, K> implements PrefixSortable {
         }
     }
 
-    /** The records in index order (sorted, after {@link #sort()}); valid until the buffer changes. */
+    /**
+     * The records in index order (sorted, after {@link #sort()}); valid until the buffer changes.
+     * Looks records up {@link #GATHER_BATCH} at a time.
+     */
     RecordIterator<T> iterator() {
         return new RecordIterator<>() {
+            private final long[] pointers = new long[GATHER_BATCH];
+            private final int[] lengths = new int[GATHER_BATCH];
             private int next;
+            private int batchStart;
+            private int batchSize;
 
             @Override
             public T next() throws IOException {
-                return next < size ? recordAt(pointer(next++)) : null;
+                int inBatch = next - batchStart;
+                if (inBatch == batchSize) {
+                    if (next == size) {
+                        return null;
+                    }
+                    batchStart = next;
+                    batchSize = Math.min(GATHER_BATCH, size - next);
+                    inBatch = 0;
+                    for (int i = 0; i < batchSize; i++) {
+                        pointers[i] = pointer(batchStart + i);
+                        lengths[i] = readLength(pointers[i]);
+                    }
+                }
+                next++;
+                return recordAt(pointers[inBatch], lengths[inBatch]);
             }
         };
     }

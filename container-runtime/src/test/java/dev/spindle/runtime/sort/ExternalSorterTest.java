@@ -56,6 +56,28 @@ class ExternalSorterTest {
     }
 
     @Test
+    void shouldGatherRecordsOfEveryLengthAcrossSmallPagesInBatches() throws Exception {
+        MemoryManager memory = new MemoryManager(16 << 20, 4096, 1);
+        Random random = new Random(11);
+        List<Tuple2<String, Long>> input = new ArrayList<>();
+        // ~2,000 page boundaries: dozens of records have their length, and many their bytes, split
+        // over two pages; the count is not a multiple of the gather batch.
+        for (int i = 0; i < 3 * SortBuffer.GATHER_BATCH * 100 + 7; i++) {
+            input.add(Tuple2.of("k".repeat(1 + random.nextInt(200)), (long) random.nextInt()));
+        }
+        ExternalSorter<Tuple2<String, Long>, String> sorter = sorter(memory, memory.totalPages(),
+                SortKeys.byKey(t -> t.f0, Order.ASCENDING), 128);
+        try {
+            addAll(sorter, input);
+            List<Tuple2<String, Long>> output = drain(sorter.finish());
+            assertEquals(0, sorter.spilledRuns());
+            assertSortedPermutation(input, output, BY_KEY);
+        } finally {
+            sorter.close();
+        }
+    }
+
+    @Test
     void shouldSortAnInputTenTimesTheBudgetWithSkewedKeysAndLeaveNoFiles() throws Exception {
         int budget = 1 << 20;
         MemoryManager memory = new MemoryManager(budget, 32 << 10, 1);
