@@ -52,4 +52,25 @@ public interface HashAggregateTable<T> {
     default long arrayBytesAfterInsert() {
         return 0;
     }
+
+    /**
+     * Lets an empty table give up arrays it grew for more keys than it may hold now, so that it
+     * starts again at its first size; does nothing by default.
+     */
+    default void shrink() {
+    }
+
+    /**
+     * Takes {@code slots}, the array {@link #detachArray} gave up (of an earlier table of the same
+     * kind), instead of its own if it is larger and still empty, so that a table that grew to the
+     * same size before starts at that size; returns whether it did. The default takes nothing.
+     */
+    default boolean adoptArray(long[] slots) {
+        return false;
+    }
+
+    /** Gives up the table's main array for {@link #adoptArray}; the table is unusable afterwards. Null by default. */
+    default long[] detachArray() {
+        return null;
+    }
 }

@@ -124,6 +124,11 @@ public final class SpillingHashAggregator<T, K> implements Closeable {
             throw e.getCause();
         }
         estimate.emptied();
+        if (estimate.bytesAfterInsert() > tableLimitBytes) {
+            // The first spill gave half of the memory to the sorter: arrays that grew within all of
+            // it would make every new key spill the table again.
+            table.shrink();
+        }
         spills++;
     }
 

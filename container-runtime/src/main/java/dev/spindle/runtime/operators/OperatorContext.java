@@ -45,6 +45,21 @@ public interface OperatorContext extends RuntimeContext {
     /** This task's instances of its iteration's aggregators; null outside an iteration. */
     IterationAggregators iterationAggregators();
 
+    /**
+     * The array that this operator's instance of the previous superstep kept
+     * ({@link #keepForNextSuperstep}), or null. An iteration creates its operators anew every
+     * superstep; a hash table that grew to about the same size in each can start at that size in the
+     * array of the last, rather than grow through every size again and leave the garbage collector
+     * a large young array to copy every time. Null outside an iteration.
+     */
+    default long[] takeKeptArray() {
+        return null;
+    }
+
+    /** Keeps {@code array} for {@link #takeKeptArray} in the next superstep; dropped outside an iteration. */
+    default void keepForNextSuperstep(long[] array) {
+    }
+
     @Override
     default int getSuperstepNumber() {
         return requireIteration().superstep();

@@ -40,7 +40,7 @@ final class OperatorChain {
             }
             outputs[i] = fanOut(targets);
             if (operators[i] != null) {
-                TaskRuntimeContext ctx = new TaskRuntimeContext(resources, spec.name(),
+                TaskRuntimeContext ctx = new TaskRuntimeContext(resources, spec.name(), i,
                         resources.managedMemoryPages(spec.managedMemoryFraction()));
                 ((Operator) operators[i]).setup(ctx, (Collector) outputs[i]);
             }

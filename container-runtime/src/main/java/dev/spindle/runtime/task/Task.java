@@ -135,7 +135,7 @@ public final class Task implements Runnable {
         chain.open();
         if (spec.vertex().isSource()) {
             InputFormat<?, ?> format = spec.vertex().inputFormat();
-            format.setRuntimeContext(new TaskRuntimeContext(resources, chain.headName(), 0));
+            format.setRuntimeContext(new TaskRuntimeContext(resources, chain.headName(), -1, 0));
             List<InputSplit> splits = InstantiationUtil.deserialize(tdd.serializedSplits(), classLoader);
             loop.runSource(format, splits);
         } else {

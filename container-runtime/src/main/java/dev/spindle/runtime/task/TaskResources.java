@@ -26,6 +26,8 @@ final class TaskResources {
     /** In an iteration's task: this task's aggregators and its subtask's meeting point; null elsewhere. */
     IterationAggregators iterationAggregators;
     SubtaskIteration iteration;
+    /** In an iteration's task: the array each operator (by its place in the chain) kept for the next superstep. */
+    final Map<Integer, long[]> keptArrays = new HashMap<>();
 
     TaskResources(TaskDeploymentDescriptor tdd, ClassLoader classLoader, File[] tempDirectories,
                   MemoryManager memoryManager) {

@@ -15,11 +15,14 @@ final class TaskRuntimeContext implements OperatorContext {
 
     private final TaskResources task;
     private final String operatorName;
+    /** The operator's place in its chain; -1 for the context of an input format. */
+    private final int position;
     private final int managedMemoryPages;
 
-    TaskRuntimeContext(TaskResources task, String operatorName, int managedMemoryPages) {
+    TaskRuntimeContext(TaskResources task, String operatorName, int position, int managedMemoryPages) {
         this.task = task;
         this.operatorName = operatorName;
+        this.position = position;
         this.managedMemoryPages = managedMemoryPages;
     }
 
@@ -51,6 +54,18 @@ final class TaskRuntimeContext implements OperatorContext {
     @Override
     public int managedMemoryPages() {
         return managedMemoryPages;
+    }
+
+    @Override
+    public long[] takeKeptArray() {
+        return task.keptArrays.remove(position);
+    }
+
+    @Override
+    public void keepForNextSuperstep(long[] array) {
+        if (task.iteration != null && position >= 0 && array != null) {
+            task.keptArrays.put(position, array);
+        }
     }
 
     @Override

@@ -30,6 +30,8 @@ public final class TestingOperatorContext implements OperatorContext {
     private int parallelism = 1;
     private SubtaskIteration iteration;
     private IterationAggregators iterationAggregators;
+    private boolean keepsArrays;
+    private long[] kept;
 
     /** Subtask {@code index} of {@code parallelism}. */
     public TestingOperatorContext subtask(int index, int parallelism) {
@@ -64,6 +66,29 @@ public final class TestingOperatorContext implements OperatorContext {
         this.iteration = iteration;
         this.iterationAggregators = new IterationAggregators(iteration.spec(), getUserCodeClassLoader());
         return this;
+    }
+
+    /**
+     * Keeps the array an operator gives up for the next operator set up with this context, as the
+     * context of an operator in an iteration does from one superstep to the next.
+     */
+    public TestingOperatorContext keepingArrays() {
+        this.keepsArrays = true;
+        return this;
+    }
+
+    @Override
+    public long[] takeKeptArray() {
+        long[] array = kept;
+        kept = null;
+        return array;
+    }
+
+    @Override
+    public void keepForNextSuperstep(long[] array) {
+        if (keepsArrays) {
+            kept = array;
+        }
     }
 
     public Map<String, Accumulator<?, ?>> accumulators() {

@@ -35,6 +35,7 @@ final class AggregationTable {
     private static final int INT_KEY = 0x201;
 
     private final int accumulators;
+    private final int initialCapacity;
     private final int multiplier = randomMultiplier();
     /** Whether slots are in the compact layout of Long keys (see the class comment). */
     private boolean compact;
@@ -66,8 +67,9 @@ final class AggregationTable {
     /** A table that starts in the compact layout if {@code expectLongKeys} (see the class comment). */
     AggregationTable(int expected, int accumulators, boolean expectLongKeys) {
         this.accumulators = Math.max(1, accumulators);
+        this.initialCapacity = Integer.highestOneBit(Math.max(16, (int) (expected / LOAD_FACTOR)) - 1) << 1;
         layOut(expectLongKeys);
-        allocate(Integer.highestOneBit(Math.max(16, (int) (expected / LOAD_FACTOR)) - 1) << 1);
+        allocate(initialCapacity);
     }
 
     /** Chooses the compact layout or the general one (for arrays allocated next). */
@@ -90,6 +92,45 @@ final class AggregationTable {
 
     int size() {
         return size;
+    }
+
+    /**
+     * Takes {@code array} (given up by {@link #detach}) as its slots, zeroed, if the table is empty,
+     * has no key or record arrays, and the array is larger than its own and fits the present layout
+     * (a whole number of slots, a power of two plus the key 0's slot when compact). Returns whether
+     * it did.
+     */
+    boolean adopt(long[] array) {
+        if (size != 0 || keys != null || array.length <= slots.length || array.length % stride != 0) {
+            return false;
+        }
+        int capacity = array.length / stride - (compact ? 1 : 0);
+        if (Integer.bitCount(capacity) != 1) {
+            return false;
+        }
+        Arrays.fill(array, 0);
+        mask = capacity - 1;
+        shift = 32 - Integer.numberOfTrailingZeros(capacity);
+        slots = array;
+        zeroKeyPresent = false;
+        return true;
+    }
+
+    /** Empty arrays of the first capacity in the present layout, if the table is empty and grew. */
+    void shrink() {
+        if (size == 0 && mask + 1 > initialCapacity) {
+            allocate(initialCapacity);
+        }
+    }
+
+    /** Gives up the slots array (see {@link #adopt}); the table is unusable afterwards. */
+    long[] detach() {
+        long[] array = slots;
+        slots = null;
+        keys = null;
+        records = null;
+        size = 0;
+        return array;
     }
 
     /** The slot of the key, or {@code -(free slot) - 1} if it is absent. */

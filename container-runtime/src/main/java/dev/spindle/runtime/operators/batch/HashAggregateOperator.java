@@ -5,6 +5,7 @@ import dev.spindle.runtime.hash.HashAggregateTable;
 import dev.spindle.runtime.hash.SpillingHashAggregator;
 import dev.spindle.runtime.hash.TableMemoryEstimate;
 import dev.spindle.runtime.operators.OneInputOperator;
+import dev.spindle.runtime.operators.OperatorContext;
 import dev.spindle.runtime.serialization.TypeSerializer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -79,6 +80,7 @@ public abstract class HashAggregateOperator<T, K> extends OneInputOperator<T, T>
     @SuppressWarnings("unchecked")
     public void open() throws Exception {
         table = createTable();
+        adoptKeptArray();
         batch = (T[]) new Object[BATCH];
         if (maxEntries > 0) {
             openCombiner();
@@ -96,6 +98,21 @@ public abstract class HashAggregateOperator<T, K> extends OneInputOperator<T, T>
         } else {
             LOG.warn("{} has {} pages of managed memory (it needs {} to spill); it keeps every key in memory",
                     context.operatorName(), pages, SpillingHashAggregator.MIN_PAGES);
+        }
+    }
+
+    /**
+     * In an iteration, starts the table in the array of this operator's table of the previous
+     * superstep (see {@link OperatorContext#takeKeptArray}) if it fits the operator's share of
+     * managed memory, which bounds how far the table grows (a table grows only while its new
+     * arrays fit, so an earlier table's array fits unless the share changed).
+     */
+    private void adoptKeptArray() {
+        long[] kept = context.takeKeptArray();
+        int pages = context.managedMemoryPages();
+        long limit = pages > 0 ? (long) pages * context.memoryManager().pageSize() : Long.MAX_VALUE;
+        if (kept != null && 8L * kept.length <= limit) {
+            table.adoptArray(kept);
         }
     }
 
@@ -213,6 +230,10 @@ public abstract class HashAggregateOperator<T, K> extends OneInputOperator<T, T>
     public void dispose() {
         if (spilling != null) {
             spilling.close();
+        }
+        if (table != null) {
+            context.keepForNextSuperstep(table.detachArray());
+            table = null;
         }
         if (combinerReservedPages > 0) {
             context.memoryManager().releaseReservedPages(context.memoryOwner(), combinerReservedPages);

@@ -72,6 +72,21 @@ final class TupleAggregateTable<T extends Tuple, K> implements HashAggregateTabl
     }
 
     @Override
+    public void shrink() {
+        table.shrink();
+    }
+
+    @Override
+    public boolean adoptArray(long[] slots) {
+        return table.adopt(slots);
+    }
+
+    @Override
+    public long[] detachArray() {
+        return table.detach();
+    }
+
+    @Override
     public long touch(T record) throws Exception {
         return table.touch(keySelector.getKey(record));
     }

@@ -1,6 +1,7 @@
 package dev.spindle.runtime.operators.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -225,6 +226,48 @@ class AggregationTableTest {
         assertEquals(1000L, sums.get(5));
         assertEquals(1000L, sums.get("a-string"));
         assertEquals("record-5", records.get(5));
+    }
+
+    /**
+     * A table that takes over the array another table of its kind gave up starts at that size,
+     * ignores what the array held, and aggregates as a fresh table does; a table refuses arrays that
+     * are not larger than its own, do not fit its layout, or come when it already holds keys.
+     */
+    @Test
+    void shouldAdoptTheLargerArrayOfAnEarlierTableAndAggregateFromEmpty() {
+        AggregationTable earlier = new AggregationTable(16, 1, true);
+        for (long k = 0; k < 50_000; k++) {
+            int slot = earlier.find(k);
+            earlier.addLong(earlier.insert(-slot - 1, null, null), 0, 7);
+        }
+        long grownBytes = earlier.bytesAfterInsert();
+        long[] array = earlier.detach();
+
+        AggregationTable general = new AggregationTable(16, 1);
+        assertFalse(general.adopt(array), "the general layout's slots have another stride");
+        AggregationTable tooLarge = new AggregationTable(200_000, 1, true);
+        assertFalse(tooLarge.adopt(array), "not larger than its own");
+
+        AggregationTable next = new AggregationTable(16, 1, true);
+        assertTrue(next.adopt(array));
+        assertEquals(grownBytes, next.bytesAfterInsert(), "starts at the size the earlier table grew to");
+        assertEquals(0, next.size());
+        Map<Long, Long> expected = new HashMap<>();
+        for (long k = -5; k < 70_000; k += 3) {
+            int slot = next.find(k);
+            if (slot < 0) {
+                slot = next.insert(-slot - 1, null, null);
+            }
+            next.addLong(slot, 0, k);
+            expected.merge(k, k, Long::sum);
+        }
+        Map<Object, Long> actual = new HashMap<>();
+        next.drain(slot -> actual.put(next.inlineKey(slot), next.getLong(slot, 0)));
+        assertEquals(expected, actual);
+
+        AggregationTable holdsKeys = new AggregationTable(16, 1, true);
+        holdsKeys.insert(-holdsKeys.find(1L) - 1, null, null);
+        assertFalse(holdsKeys.adopt(new long[2 * 1025]), "a table with keys adopts nothing");
     }
 
     private static int keyOf(Object record) {

@@ -129,10 +129,57 @@ class TupleAggregateOperatorTest {
         List<Tuple3<Long, Double, Integer>> result = run(last, combined, small);
 
         assertTrue(last.spills() > 0, "the final stage spilled");
+        assertTrue(last.spills() < 30, "the table spilled " + last.spills() + " times for 30K keys");
         assertEquals(expected.size(), result.size());
         for (Tuple3<Long, Double, Integer> t : result) {
             assertEquals(expected.get(t.f0), t);
         }
+    }
+
+    /**
+     * In an iteration, each superstep's operator starts its table in the array the previous one grew
+     * (the same array comes back), unless that array would not fit the operator's share of managed
+     * memory; the results are those of a fresh table either way.
+     */
+    @Test
+    void shouldStartEachSuperstepsTableInTheArrayThePreviousOneGrew() throws Exception {
+        Random random = new Random(6);
+        List<Tuple2<Long, Long>> superstep1 = new ArrayList<>();
+        List<Tuple2<Long, Long>> superstep2 = new ArrayList<>();
+        for (int i = 0; i < 50_000; i++) {
+            superstep1.add(Tuple2.of((long) random.nextInt(20_000), (long) random.nextInt()));
+            superstep2.add(Tuple2.of((long) random.nextInt(20_000) * 7, (long) random.nextInt()));
+        }
+        List<FieldAggregation> min = List.of(new FieldAggregation(Aggregations.MIN, 1));
+        KeySelector<Tuple2<Long, Long>, Object> first = t -> t.f0;
+        TestingOperatorContext iteration = context().managedMemory(64, 32 << 10).keepingArrays();
+
+        assertEquals(minima(superstep1), asMap(run(new TupleAggregateOperator<>(first, 0, min, null, 0),
+                superstep1, iteration)));
+        long[] grown = iteration.takeKeptArray();
+        assertTrue(grown != null && grown.length > 2 * 20_000, "the table grew for 20K keys");
+        iteration.keepForNextSuperstep(grown);
+        assertEquals(minima(superstep2), asMap(run(new TupleAggregateOperator<>(first, 0, min, null, 0),
+                superstep2, iteration)));
+        assertTrue(grown == iteration.takeKeptArray(), "the second table took over the first one's array");
+
+        TestingOperatorContext smaller = context().managedMemory(4, 32 << 10).keepingArrays();
+        smaller.keepForNextSuperstep(grown);
+        assertEquals(minima(superstep2), asMap(run(new TupleAggregateOperator<>(first, 0, min, null, 0),
+                superstep2, smaller)));
+        assertTrue(grown != smaller.takeKeptArray(), "an array larger than the share is not taken over");
+    }
+
+    private static Map<Long, Long> minima(List<Tuple2<Long, Long>> input) {
+        Map<Long, Long> minima = new HashMap<>();
+        input.forEach(t -> minima.merge(t.f0, t.f1, Math::min));
+        return minima;
+    }
+
+    private static Map<Long, Long> asMap(List<Tuple2<Long, Long>> output) {
+        Map<Long, Long> map = new HashMap<>();
+        output.forEach(t -> assertNull(map.put(t.f0, t.f1), "key " + t.f0 + " once"));
+        return map;
     }
 
     @Test
