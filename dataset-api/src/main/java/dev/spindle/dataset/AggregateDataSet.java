@@ -65,9 +65,12 @@ public final class AggregateDataSet<T> extends DataSet<T> {
         DataSet<T> combined = input.forward(name + " (combine)",
                 () -> new TupleAggregateOperator(key, keyField, fields, serializer, combinerEntries), serializer);
         combined.node.setManagedMemoryWeight(1);
-        return combined.connect(name, () -> new TupleAggregateOperator(key, keyField, fields, serializer, 0),
-                serializer, new HashPartitioner<>(keySelector), PlanNode.DEFAULT_PARALLELISM)
+        PlanNode aggregated = combined.connect(name,
+                        () -> new TupleAggregateOperator(key, keyField, fields, serializer, 0),
+                        serializer, new HashPartitioner<>(keySelector), PlanNode.DEFAULT_PARALLELISM)
                 .node.setManagedMemoryWeight(1).setGroupedBy(keySelector);
+        // Key fields are never aggregated (see check), so every result keeps its partition's key.
+        return keySelector instanceof TupleFieldKeySelector<?> ? aggregated.setPartitionedBy(keySelector) : aggregated;
     }
 
     private static void check(TypeSerializer<?> serializer, KeySelector<?, ?> keySelector,

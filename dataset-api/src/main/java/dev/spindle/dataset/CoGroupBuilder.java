@@ -11,6 +11,7 @@ import dev.spindle.runtime.plan.PlanEdge;
 import dev.spindle.runtime.plan.PlanNode;
 import dev.spindle.runtime.serialization.Serializers;
 import dev.spindle.runtime.serialization.TypeSerializer;
+import dev.spindle.runtime.shuffle.partitioner.ForwardPartitioner;
 import dev.spindle.runtime.shuffle.partitioner.HashPartitioner;
 import dev.spindle.runtime.types.TypeExtractor;
 import java.lang.reflect.Type;
@@ -126,7 +127,8 @@ public final class CoGroupBuilder<L, R> {
                     .setOutputSerializer(out)
                     .setManagedMemoryWeight(1)
                     .setIteration(solutionSet.iteration(), IterationNodeRole.SOLUTION_SET_OPERATOR);
-            node.addInput(new PlanEdge(other.node, new HashPartitioner<>(otherKey), null, 0));
+            node.addInput(new PlanEdge(other.node, JoinDefinition.partitionedLikeSolutionSet(other.node, otherKey)
+                    ? new ForwardPartitioner<>() : new HashPartitioner<>(otherKey), null, 0));
             return new DataSet<>(other.env, node);
         }
     }

@@ -234,8 +234,21 @@ final class JoinDefinition<L, R> {
                         () -> new SolutionSetJoinOperator<>(probeKey, solutionLeft, function))
                 .setOutputSerializer(outSerializer)
                 .setIteration(iteration, IterationNodeRole.SOLUTION_SET_OPERATOR);
-        node.addInput(new PlanEdge(probe, new HashPartitioner<>(probeKey), null, 0));
+        node.addInput(new PlanEdge(probe, partitionedLikeSolutionSet(probe, probeKey)
+                ? new ForwardPartitioner<>() : new HashPartitioner<>(probeKey), null, 0));
         return node;
+    }
+
+    /**
+     * Whether {@code node}'s output already lies where the solution set's records of the same keys
+     * do: it runs inside the loop (with the loop's parallelism) and is partitioned by the same tuple
+     * fields (see {@link PlanNode#partitionedBy}), as the minima of Connected Components are. Its
+     * records then need no shuffle, and the join is chained to it.
+     */
+    static boolean partitionedLikeSolutionSet(PlanNode node, KeySelector<?, ?> key) {
+        return node.partitionedBy() instanceof TupleFieldKeySelector<?> partitioning
+                && key instanceof TupleFieldKeySelector<?> fields
+                && Arrays.equals(partitioning.fields(), fields.fields()) && readsIterationData(node);
     }
 
     /** The solution set can only be found by its own key. */

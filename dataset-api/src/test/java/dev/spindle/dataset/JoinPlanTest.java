@@ -156,6 +156,45 @@ class JoinPlanTest {
         loop.closeWith(loop.map(t -> t).returns(new TypeHint<Tuple2<Integer, String>>() { }));
     }
 
+    /**
+     * The minima of a delta iteration's step, aggregated by the solution set's key inside the loop,
+     * already lie where the solution set's records of those keys do: the join and the coGroup with
+     * the solution set read them forward (and are chained to the aggregation). Anything else that
+     * reaches them is hash-partitioned: a reduce (whose function may change the key), an aggregation
+     * outside the loop, by a key selector, or by another field.
+     */
+    @Test
+    void shouldReadAnAggregationByTheSolutionSetsKeyInsideTheLoopForward() {
+        List<Tuple2<Integer, Long>> list = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            list.add(Tuple2.of(i, (long) i));
+        }
+        DataSet<Tuple2<Integer, Long>> vertices = env.fromCollection(list);
+        DeltaIteration<Tuple2<Integer, Long>, Tuple2<Integer, Long>> iteration = vertices.iterateDelta(vertices, 5, 0);
+        DataSet<Tuple2<Integer, Long>> candidates = iteration.getWorkset().join(vertices).where(0).equalTo(0)
+                .with((a, b) -> Tuple2.of(b.f0, a.f1)).returns(new TypeHint<Tuple2<Integer, Long>>() { });
+
+        assertEquals(ForwardPartitioner.class, solutionSetInput(
+                candidates.groupBy(0).min(1).join(iteration.getSolutionSet()).where(0).equalTo(0)));
+        assertEquals(ForwardPartitioner.class, solutionSetInput(candidates.groupBy(0).min(1)
+                .coGroup(iteration.getSolutionSet()).where(0).equalTo(0)
+                .<Tuple2<Integer, Long>>with((a, b, out) -> { }).returns(new TypeHint<Tuple2<Integer, Long>>() { })));
+
+        assertEquals(HashPartitioner.class, solutionSetInput(candidates.groupBy(0).reduce((a, b) -> a)
+                .join(iteration.getSolutionSet()).where(0).equalTo(0)));
+        assertEquals(HashPartitioner.class, solutionSetInput(
+                vertices.groupBy(0).min(1).join(iteration.getSolutionSet()).where(0).equalTo(0)));
+        assertEquals(HashPartitioner.class, solutionSetInput(candidates.groupBy(t -> t.f0).min(1)
+                .join(iteration.getSolutionSet()).where(0).equalTo(0)));
+        assertEquals(HashPartitioner.class, solutionSetInput(candidates.groupBy(1).min(0)
+                .join(iteration.getSolutionSet()).where(0).equalTo(0)));
+    }
+
+    private static Class<?> solutionSetInput(DataSet<?> solutionSetOperator) {
+        assertEquals(1, solutionSetOperator.node.inputs().size(), solutionSetOperator.node.name());
+        return solutionSetOperator.node.inputs().get(0).partitioner().getClass();
+    }
+
     private static void assertEdge(PlanNode join, int input, Class<?> partitioner, ExchangeMode mode) {
         PlanEdge edge = join.inputs().stream().filter(e -> e.inputIndex() == input).findFirst().orElseThrow();
         assertInstanceOf(partitioner, edge.partitioner(), "input " + input);

@@ -36,6 +36,7 @@ public final class PlanNode implements Serializable {
     private IterationSpec iteration;
     private IterationNodeRole iterationRole;
     private KeySelector<?, ?> groupedBy;
+    private KeySelector<?, ?> partitionedBy;
     private final List<PlanNode> iterationTails = new ArrayList<>();
 
     private PlanNode(int id, String name, OperatorFactory<?> operatorFactory, InputFormat<?, ?> inputFormat) {
@@ -164,6 +165,22 @@ public final class PlanNode implements Serializable {
 
     public PlanNode setGroupedBy(KeySelector<?, ?> key) {
         this.groupedBy = key;
+        return this;
+    }
+
+    /**
+     * The key by which this node's output lies in its subtasks, or null. Set only by a node whose
+     * input was hash-partitioned by the key and whose output records all keep the key they came in
+     * with (the final stage of an aggregation by tuple fields): partitioning its output by the same
+     * key at the same parallelism would leave every record where it is, so a consumer may read it
+     * forward instead (and be chained to it).
+     */
+    public KeySelector<?, ?> partitionedBy() {
+        return partitionedBy;
+    }
+
+    public PlanNode setPartitionedBy(KeySelector<?, ?> key) {
+        this.partitionedBy = key;
         return this;
     }
 
