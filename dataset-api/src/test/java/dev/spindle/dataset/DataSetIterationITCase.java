@@ -11,9 +11,13 @@ import dev.spindle.api.functions.RichMapFunction;
 import dev.spindle.api.tuple.Tuple2;
 import dev.spindle.api.accumulators.LongCounter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -196,6 +200,69 @@ class DataSetIterationITCase {
         LongStream.range(100, 140).forEach(v -> expected.put(v, 100L));
         expected.put(200L, 200L);
         assertEquals(expected, components);
+    }
+
+    /**
+     * Once the workset of a Connected Components iteration has shrunk to a few vertices, the join
+     * with the cached edges skips the edges whose source is not in it without reading them: the
+     * loop's task logs, at DEBUG, how many cached records each superstep skipped.
+     */
+    @Test
+    void shouldSkipCachedEdgesThatNoWorksetRecordCanJoin() throws Exception {
+        int n = 20_000;
+        Random random = new Random(7);
+        List<Tuple2<Long, Long>> edgeList = new ArrayList<>();
+        int[] parent = new int[n];
+        Arrays.setAll(parent, i -> i);
+        for (int i = 0; i < 2 * n; i++) {
+            int u = random.nextInt(n);
+            int v = random.nextInt(n);
+            edgeList.add(new Tuple2<>((long) u, (long) v));
+            parent[root(parent, u)] = root(parent, v);
+        }
+        Map<Integer, Long> smallestOfRoot = new HashMap<>();
+        for (int v = 0; v < n; v++) {
+            smallestOfRoot.merge(root(parent, v), (long) v, Math::min);
+        }
+
+        ExecutionEnvironment env = cluster.createEnvironment(2);
+        DataSet<Tuple2<Long, Long>> edges = env.fromCollection(edgeList)
+                .flatMap((Tuple2<Long, Long> e, dev.spindle.api.functions.Collector<Tuple2<Long, Long>> out) -> {
+                    out.collect(e);
+                    out.collect(new Tuple2<>(e.f1, e.f0));
+                }).returns(new TypeHint<Tuple2<Long, Long>>() { });
+        DataSet<Tuple2<Long, Long>> vertices = env.generateSequence(0, n - 1)
+                .map(v -> new Tuple2<>(v, v)).returns(new TypeHint<Tuple2<Long, Long>>() { });
+        DeltaIteration<Tuple2<Long, Long>, Tuple2<Long, Long>> iteration = vertices.iterateDelta(vertices, 100, 0);
+        DataSet<Tuple2<Long, Long>> changes = iteration.getWorkset().join(edges).where(0).equalTo(0)
+                .with((w, e) -> new Tuple2<>(e.f1, w.f1)).returns(new TypeHint<Tuple2<Long, Long>>() { })
+                .groupBy(0).min(1)
+                .join(iteration.getSolutionSet()).where(0).equalTo(0)
+                .with(new KeepSmaller());
+        List<Tuple2<Long, Long>> result;
+        List<String> log;
+        try (LogCapture capture = new LogCapture("dev.spindle.runtime.task.SuperstepLoop")) {
+            result = iteration.closeWith(changes, changes).collect();
+            log = capture.messages();
+        }
+
+        assertEquals(n, result.size());
+        for (Tuple2<Long, Long> t : result) {
+            assertEquals(smallestOfRoot.get(root(parent, t.f0.intValue())), t.f1, "component of " + t.f0);
+        }
+        Pattern skipped = Pattern.compile("skipped (\\d+) of the (\\d+) cached records");
+        double mostSkipped = log.stream().map(skipped::matcher).filter(Matcher::find)
+                .mapToDouble(m -> Double.parseDouble(m.group(1)) / Double.parseDouble(m.group(2)))
+                .max().orElseThrow(() -> new AssertionError("no superstep logged what it skipped: " + log));
+        assertTrue(mostSkipped > 0.9, "at most " + mostSkipped + " of the cached edges were skipped in a superstep");
+    }
+
+    private static int root(int[] parent, int v) {
+        while (parent[v] != v) {
+            parent[v] = parent[parent[v]];
+            v = parent[v];
+        }
+        return v;
     }
 
     @ParameterizedTest(name = "parallelism {0}")
