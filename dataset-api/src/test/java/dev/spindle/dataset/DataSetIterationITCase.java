@@ -179,20 +179,7 @@ class DataSetIterationITCase {
         LongStream.range(100, 140).forEach(vertexList::add);
         vertexList.add(200L);
 
-        DataSet<Tuple2<Long, Long>> edges = env.fromCollection(edgeList)
-                .flatMap((Tuple2<Long, Long> e, dev.spindle.api.functions.Collector<Tuple2<Long, Long>> out) -> {
-                    out.collect(e);
-                    out.collect(new Tuple2<>(e.f1, e.f0));
-                }).returns(new TypeHint<Tuple2<Long, Long>>() { });
-        DataSet<Tuple2<Long, Long>> vertices = env.fromCollection(vertexList)
-                .map(v -> new Tuple2<>(v, v)).returns(new TypeHint<Tuple2<Long, Long>>() { });
-        DeltaIteration<Tuple2<Long, Long>, Tuple2<Long, Long>> iteration = vertices.iterateDelta(vertices, 100, 0);
-        DataSet<Tuple2<Long, Long>> changes = iteration.getWorkset().join(edges).where(0).equalTo(0)
-                .with((w, e) -> new Tuple2<>(e.f1, w.f1)).returns(new TypeHint<Tuple2<Long, Long>>() { })
-                .groupBy(0).min(1)
-                .join(iteration.getSolutionSet()).where(0).equalTo(0)
-                .with(new KeepSmaller());
-        List<Tuple2<Long, Long>> result = iteration.closeWith(changes, changes).collect();
+        List<Tuple2<Long, Long>> result = connectedComponents(env.fromCollection(vertexList), edgeList).collect();
 
         Map<Long, Long> components = result.stream().collect(Collectors.toMap(t -> t.f0, t -> t.f1));
         Map<Long, Long> expected = new HashMap<>();
@@ -226,23 +213,11 @@ class DataSetIterationITCase {
         }
 
         ExecutionEnvironment env = cluster.createEnvironment(2);
-        DataSet<Tuple2<Long, Long>> edges = env.fromCollection(edgeList)
-                .flatMap((Tuple2<Long, Long> e, dev.spindle.api.functions.Collector<Tuple2<Long, Long>> out) -> {
-                    out.collect(e);
-                    out.collect(new Tuple2<>(e.f1, e.f0));
-                }).returns(new TypeHint<Tuple2<Long, Long>>() { });
-        DataSet<Tuple2<Long, Long>> vertices = env.generateSequence(0, n - 1)
-                .map(v -> new Tuple2<>(v, v)).returns(new TypeHint<Tuple2<Long, Long>>() { });
-        DeltaIteration<Tuple2<Long, Long>, Tuple2<Long, Long>> iteration = vertices.iterateDelta(vertices, 100, 0);
-        DataSet<Tuple2<Long, Long>> changes = iteration.getWorkset().join(edges).where(0).equalTo(0)
-                .with((w, e) -> new Tuple2<>(e.f1, w.f1)).returns(new TypeHint<Tuple2<Long, Long>>() { })
-                .groupBy(0).min(1)
-                .join(iteration.getSolutionSet()).where(0).equalTo(0)
-                .with(new KeepSmaller());
+        DataSet<Tuple2<Long, Long>> components = connectedComponents(env.generateSequence(0, n - 1), edgeList);
         List<Tuple2<Long, Long>> result;
         List<String> log;
         try (LogCapture capture = new LogCapture("dev.spindle.runtime.task.SuperstepLoop")) {
-            result = iteration.closeWith(changes, changes).collect();
+            result = components.collect();
             log = capture.messages();
         }
 
@@ -255,6 +230,28 @@ class DataSetIterationITCase {
                 .mapToDouble(m -> Double.parseDouble(m.group(1)) / Double.parseDouble(m.group(2)))
                 .max().orElseThrow(() -> new AssertionError("no superstep logged what it skipped: " + log));
         assertTrue(mostSkipped > 0.9, "at most " + mostSkipped + " of the cached edges were skipped in a superstep");
+    }
+
+    /**
+     * (vertex, smallest vertex of its component) by a delta iteration: the workset's component ids
+     * go along the edges (both directions), the smallest per vertex is kept if smaller than its own.
+     */
+    private static DataSet<Tuple2<Long, Long>> connectedComponents(DataSet<Long> vertexIds,
+                                                                   List<Tuple2<Long, Long>> edgeList) {
+        DataSet<Tuple2<Long, Long>> edges = vertexIds.getExecutionEnvironment().fromCollection(edgeList)
+                .flatMap((Tuple2<Long, Long> e, dev.spindle.api.functions.Collector<Tuple2<Long, Long>> out) -> {
+                    out.collect(e);
+                    out.collect(new Tuple2<>(e.f1, e.f0));
+                }).returns(new TypeHint<Tuple2<Long, Long>>() { });
+        DataSet<Tuple2<Long, Long>> vertices = vertexIds.map(v -> new Tuple2<>(v, v))
+                .returns(new TypeHint<Tuple2<Long, Long>>() { });
+        DeltaIteration<Tuple2<Long, Long>, Tuple2<Long, Long>> iteration = vertices.iterateDelta(vertices, 100, 0);
+        DataSet<Tuple2<Long, Long>> changes = iteration.getWorkset().join(edges).where(0).equalTo(0)
+                .with((w, e) -> new Tuple2<>(e.f1, w.f1)).returns(new TypeHint<Tuple2<Long, Long>>() { })
+                .groupBy(0).min(1)
+                .join(iteration.getSolutionSet()).where(0).equalTo(0)
+                .with(new KeepSmaller());
+        return iteration.closeWith(changes, changes);
     }
 
     private static int root(int[] parent, int v) {
