@@ -30,7 +30,7 @@ final class SortBuffer<T, K> implements PrefixSortable {
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final int ENTRY_BYTES = 16;
     /**
-     * How many records the iterator looks up at a time. Sorted, the records lie at random places in
+     * How many records the output looks up at a time ({@link Gather}). Sorted, the records lie at random places in
      * the data pages, so each read is a cache (and TLB) miss; reading the lengths of a batch in one
      * loop lets those misses overlap, and the deserialization after it finds the records in cache.
      * Gathering 5M sorted records of 21 bytes took about 1.4 s one by one.
@@ -259,14 +259,14 @@ final class SortBuffer<T, K> implements PrefixSortable {
 
     // ---- output
 
-    /** Writes the records in index order as a run: normalized key, length, bytes. Returns the bytes written. */
+    /** Writes the records in index order as a run: normalized key, length, bytes. */
     void writeTo(SpillFileWriter out) throws IOException {
-        for (int i = 0; i < size; i++) {
-            long pointer = pointer(i);
-            int length = readLength(pointer);
-            out.writeLong(prefix(i));
+        Gather gather = new Gather();
+        while (gather.advance()) {
+            int length = gather.length();
+            out.writeLong(prefix(gather.index()));
             out.writeInt(length);
-            long position = pointer + 4;
+            long position = gather.pointer() + 4;
             while (length > 0) {
                 int page = (int) (position >>> pageShift);
                 int inPage = (int) (position & (pageSize - 1));
@@ -278,37 +278,55 @@ final class SortBuffer<T, K> implements PrefixSortable {
         }
     }
 
-    /**
-     * The records in index order (sorted, after {@link #sort()}); valid until the buffer changes.
-     * Looks records up {@link #GATHER_BATCH} at a time.
-     */
+    /** The records in index order (sorted, after {@link #sort()}); valid until the buffer changes. */
     RecordIterator<T> iterator() {
-        return new RecordIterator<>() {
-            private final long[] pointers = new long[GATHER_BATCH];
-            private final int[] lengths = new int[GATHER_BATCH];
-            private int next;
-            private int batchStart;
-            private int batchSize;
+        Gather gather = new Gather();
+        return () -> gather.advance() ? recordAt(gather.pointer(), gather.length()) : null;
+    }
 
-            @Override
-            public T next() throws IOException {
-                int inBatch = next - batchStart;
-                if (inBatch == batchSize) {
-                    if (next == size) {
-                        return null;
-                    }
-                    batchStart = next;
-                    batchSize = Math.min(GATHER_BATCH, size - next);
-                    inBatch = 0;
-                    for (int i = 0; i < batchSize; i++) {
-                        pointers[i] = pointer(batchStart + i);
-                        lengths[i] = readLength(pointers[i]);
-                    }
-                }
-                next++;
-                return recordAt(pointers[inBatch], lengths[inBatch]);
+    /**
+     * Walks the index in order and finds each entry's record in the data pages, looking up
+     * {@link #GATHER_BATCH} entries at a time (see there). Both outputs, the iterator and a spilled
+     * run, read through one.
+     */
+    private final class Gather {
+        private final long[] pointers = new long[GATHER_BATCH];
+        private final int[] lengths = new int[GATHER_BATCH];
+        private int batchStart;
+        private int batchSize;
+        private int inBatch = -1;
+
+        /** Moves to the next entry; false after the last. */
+        boolean advance() {
+            if (++inBatch < batchSize) {
+                return true;
             }
-        };
+            int next = batchStart + batchSize;
+            if (next >= size) {
+                inBatch = batchSize;
+                return false;
+            }
+            batchStart = next;
+            batchSize = Math.min(GATHER_BATCH, size - next);
+            inBatch = 0;
+            for (int i = 0; i < batchSize; i++) {
+                pointers[i] = SortBuffer.this.pointer(batchStart + i);
+                lengths[i] = readLength(pointers[i]);
+            }
+            return true;
+        }
+
+        int index() {
+            return batchStart + inBatch;
+        }
+
+        long pointer() {
+            return pointers[inBatch];
+        }
+
+        int length() {
+            return lengths[inBatch];
+        }
     }
 
     /** Empties the buffer; all its pages become free again. */

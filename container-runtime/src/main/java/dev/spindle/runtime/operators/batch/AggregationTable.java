@@ -81,9 +81,14 @@ final class AggregationTable {
 
     /** Empty arrays of {@code capacity} slots (and the key 0's slot in the compact layout). */
     private void allocate(int capacity) {
+        useSlots(new long[(capacity + (compact ? 1 : 0)) * stride], capacity);
+    }
+
+    /** Empties the table into {@code array}, all zeros, of {@code capacity} slots in the present layout. */
+    private void useSlots(long[] array, int capacity) {
         mask = capacity - 1;
         shift = 32 - Integer.numberOfTrailingZeros(capacity);
-        slots = new long[slotCount() * stride];
+        slots = array;
         keys = null;
         records = null;
         size = 0;
@@ -109,10 +114,7 @@ final class AggregationTable {
             return false;
         }
         Arrays.fill(array, 0);
-        mask = capacity - 1;
-        shift = 32 - Integer.numberOfTrailingZeros(capacity);
-        slots = array;
-        zeroKeyPresent = false;
+        useSlots(array, capacity);
         return true;
     }
 

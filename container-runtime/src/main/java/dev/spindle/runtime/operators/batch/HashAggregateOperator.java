@@ -109,21 +109,24 @@ public abstract class HashAggregateOperator<T, K> extends OneInputOperator<T, T>
      */
     private void adoptKeptArray() {
         long[] kept = context.takeKeptArray();
-        int pages = context.managedMemoryPages();
-        long limit = pages > 0 ? (long) pages * context.memoryManager().pageSize() : Long.MAX_VALUE;
-        if (kept != null && 8L * kept.length <= limit) {
+        if (kept != null && 8L * kept.length <= shareBytes()) {
             table.adoptArray(kept);
         }
+    }
+
+    /** The operator's share of managed memory in bytes; unbounded without one. */
+    private long shareBytes() {
+        int pages = context.managedMemoryPages();
+        return pages > 0 ? (long) pages * context.memoryManager().pageSize() : Long.MAX_VALUE;
     }
 
     private void openCombiner() throws Exception {
         combinerEstimate = new TableMemoryEstimate<>(table, serializer);
         int pages = context.managedMemoryPages();
-        combinerLimitBytes = Long.MAX_VALUE;
+        combinerLimitBytes = shareBytes();
         if (pages > 0) {
             context.memoryManager().reservePages(context.memoryOwner(), pages);
             combinerReservedPages = pages;
-            combinerLimitBytes = (long) pages * context.memoryManager().pageSize();
         }
     }
 
